@@ -1,0 +1,79 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/khaldun/khaldun"
+)
+
+// sentence is a sentence prepared for matching.
+type sentence struct {
+	text   *khaldun.Text
+	sent   *khaldun.Sentence
+	toks   []khaldun.Token
+	seq    seqT
+	date   string
+	clause []int // clause id of each token
+}
+
+func newSentence(t *khaldun.Text, s *khaldun.Sentence) *sentence {
+	n := len(s.Tokens)
+	words := make([]string, n)
+	lemmas := make([]string, n)
+	for i, tk := range s.Tokens {
+		words[i] = normWord(tk.Text)
+		lemmas[i] = tk.Lemma
+	}
+	return &sentence{text: t, sent: s, toks: s.Tokens, seq: seqT{Words: words, Lemmas: lemmas}, date: t.Published}
+}
+
+// normWord lower-cases a token and folds typographic quotes so that
+// dictionary words written with ASCII apostrophes match ("n’t" → "n't").
+func normWord(s string) string {
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "’‘") {
+		s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	}
+	return s
+}
+
+func (s *sentence) pos(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].POS
+}
+
+func (s *sentence) word(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.seq.Words[i]
+}
+
+func (s *sentence) isVerb(i int) bool { return strings.HasPrefix(s.pos(i), "VB") }
+
+// span covers tokens [i, j).
+func (s *sentence) span(i, j int) khaldun.Span {
+	if i >= j || i < 0 || j > len(s.toks) {
+		return khaldun.Span{}
+	}
+	return khaldun.Span{Start: s.toks[i].Span.Start, End: s.toks[j-1].Span.End}
+}
+
+func (s *sentence) textOf(sp khaldun.Span) string {
+	b := s.text.Body
+	if sp.Start < 0 || sp.End > len(b) || sp.Start > sp.End {
+		return ""
+	}
+	return b[sp.Start:sp.End]
+}
+
+// clauseBreak is a token that ends the clause a verb's target can come from.
+func (s *sentence) clauseBreak(i int) bool {
+	switch s.word(i) {
+	case ";", ":", "--", "while", "whereas", "because", "although", "after", "before", "when", "but", "which", "who":
+		return true
+	}
+	return false
+}

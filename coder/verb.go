@@ -1,0 +1,165 @@
+package coder
+
+import (
+	"github.com/khaldun/khaldun/dict"
+)
+
+// verbHit is a dictionary verb found in a sentence.
+type verbHit struct {
+	head       int // token carrying the verb tag
+	start, end int // tokens covered by the (possibly phrasal) form
+	form       *dict.VerbForm
+}
+
+// auxiliaries are skipped when another verb follows: in "has met" the
+// event verb is "met".
+var auxiliaries = map[string]bool{
+	"be": true, "is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "am": true,
+	"have": true, "has": true, "had": true, "having": true,
+	"do": true, "does": true, "did": true,
+	"will": true, "would": true, "shall": true, "should": true, "can": true, "could": true, "may": true, "might": true, "must": true,
+}
+
+func (c *Coder) verbs(s *sentence) []verbHit {
+	var out []verbHit
+	for i := 0; i < s.seq.Len(); i++ {
+		if !s.isVerb(i) {
+			continue
+		}
+		if auxiliaries[s.word(i)] && s.isVerb(nextContent(s, i+1)) {
+			continue
+		}
+		if h, ok := c.verbAt(s, i); ok {
+			out = append(out, h)
+			i = h.end - 1
+		}
+	}
+	return out
+}
+
+// nextContent skips adverbs and negations after an auxiliary.
+func nextContent(s *sentence, i int) int {
+	for i < s.seq.Len() && (s.pos(i) == "RB" || s.word(i) == "n't" || s.word(i) == "not") {
+		i++
+	}
+	return i
+}
+
+// verbAt returns the longest verb form whose head is token i.
+func (c *Coder) verbAt(s *sentence, i int) (verbHit, bool) {
+	var best verbHit
+	found := false
+	try := func(forms []*dict.VerbForm, byLemma bool) {
+		for _, f := range forms {
+			if byLemma && f.Surface {
+				continue
+			}
+			start := i - f.Head
+			if start < 0 || start+len(f.Words) > s.seq.Len() {
+				continue
+			}
+			ok := true
+			for k, w := range f.Words {
+				if k != f.Head && !s.seq.Matches(start+k, w) {
+					ok = false
+					break
+				}
+			}
+			if ok && (!found || len(f.Words) > best.end-best.start) {
+				best = verbHit{head: i, start: start, end: start + len(f.Words), form: f}
+				found = true
+			}
+		}
+	}
+	try(c.d.VerbForms(s.word(i)), false)
+	if l := s.seq.Lemmas[i]; l != "" && l != s.word(i) {
+		try(c.d.VerbForms(l), true)
+	}
+	return best, found
+}
+
+// capture is what a pattern match binds.
+type capture struct {
+	src, tgt, cmp int // mention indexes, -1 when unbound
+	end           int // token after the last element matched
+	negated       bool
+}
+
+// matchPattern tries p around hit; elements may skip words unless joined.
+func (c *Coder) matchPattern(s *sentence, ms []mention, p *dict.Pattern, hit verbHit) (capture, bool) {
+	cp := capture{src: -1, tgt: -1, cmp: -1}
+	return c.matchFrom(s, ms, p, hit, 0, 0, cp)
+}
+
+func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHit, k, prevEnd int, cp capture) (capture, bool) {
+	if k == len(p.Elems) {
+		cp.end = prevEnd
+		return cp, true
+	}
+	e := p.Elems[k]
+	if e.Kind == dict.VerbEl {
+		if prevEnd > hit.start || (k > 0 && e.Joined && prevEnd != hit.start) {
+			return cp, false
+		}
+		return c.matchFrom(s, ms, p, hit, k+1, hit.end, cp)
+	}
+	lo, hi := prevEnd, s.seq.Len()
+	if k < p.Verb {
+		hi = hit.start
+	}
+	if k > 0 && e.Joined {
+		hi = min(hi, lo+1)
+	}
+	for q := lo; q < hi; q++ {
+		for _, n := range c.elemAt(s, ms, e, q) {
+			next := cp
+			switch e.Kind {
+			case dict.SourceEl:
+				next.src = mentionStarting(ms, q)
+			case dict.TargetEl:
+				next.tgt = mentionStarting(ms, q)
+			case dict.CompoundEl:
+				next.cmp = mentionStarting(ms, q)
+			case dict.Word:
+				next.negated = next.negated || negation[e.Text]
+			}
+			if k < p.Verb && q+n > hit.start {
+				continue
+			}
+			if r, ok := c.matchFrom(s, ms, p, hit, k+1, q+n, next); ok {
+				return r, true
+			}
+		}
+	}
+	return cp, false
+}
+
+// elemAt returns the token lengths element e can match at q.
+func (c *Coder) elemAt(s *sentence, ms []mention, e dict.Elem, q int) []int {
+	switch e.Kind {
+	case dict.Word:
+		if s.seq.Matches(q, e.Text) {
+			return one
+		}
+	case dict.SynsetEl:
+		return c.d.MatchSynset(e.Text, s.seq, q)
+	case dict.SkipEl:
+		if q < s.seq.Len() {
+			return one
+		}
+	case dict.SourceEl, dict.TargetEl:
+		if m := mentionStarting(ms, q); m >= 0 {
+			return []int{ms[m].end - q}
+		}
+	case dict.CompoundEl:
+		if m := mentionStarting(ms, q); m >= 0 && len(members(ms, m)) > 1 {
+			last := members(ms, m)
+			return []int{ms[last[len(last)-1]].end - q}
+		}
+	}
+	return nil
+}
+
+var one = []int{1}
+
+var negation = map[string]bool{"not": true, "n't": true, "never": true, "no": true}

@@ -1,0 +1,122 @@
+package dict
+
+import "strings"
+
+// Actor is a named actor: every phrase that names it and the codes it takes,
+// possibly depending on the date (a politician's code changes with office).
+type Actor struct {
+	// Phrases are the names of the actor, the first being the primary one.
+	Phrases [][]string
+	Codes   []DatedCode
+	Source  Source
+}
+
+// DatedCode is an actor code valid between From and To inclusive, both
+// YYYYMMDD or "" for an open end. A code with neither bound is the default.
+type DatedCode struct {
+	Code     string
+	From, To string
+}
+
+// Dated reports whether the code carries a date restriction.
+func (c DatedCode) Dated() bool { return c.From != "" || c.To != "" }
+
+// Valid reports whether the code applies on date (YYYYMMDD).
+func (c DatedCode) Valid(date string) bool {
+	if c.From != "" && date < c.From {
+		return false
+	}
+	if c.To != "" && date > c.To {
+		return false
+	}
+	return true
+}
+
+// CodeOn returns the actor's code on date (YYYYMMDD or YYYY-MM-DD, "" when
+// unknown). The first restricted code whose range holds the date wins, as
+// in PETRARCH, so that a narrow range listed first can override a wider one;
+// otherwise the default code, otherwise the first code.
+func (a *Actor) CodeOn(date string) string {
+	date = strings.ReplaceAll(date, "-", "")
+	if date != "" {
+		for _, c := range a.Codes {
+			if c.Dated() && c.Valid(date) {
+				return c.Code
+			}
+		}
+	}
+	for _, c := range a.Codes {
+		if !c.Dated() {
+			return c.Code
+		}
+	}
+	if date == "" && len(a.Codes) > 0 {
+		return a.Codes[0].Code
+	}
+	return ""
+}
+
+// Name is the primary phrase as written in running text.
+func (a *Actor) Name() string {
+	if len(a.Phrases) == 0 {
+		return ""
+	}
+	return strings.Join(a.Phrases[0], " ")
+}
+
+// AddActor indexes a under each of its phrases.
+func (d *Dictionary) AddActor(a *Actor) {
+	for _, p := range a.Phrases {
+		d.actors.Insert(p, a)
+	}
+}
+
+// MatchActor returns the actors named by the longest phrase starting at
+// token i, and the phrase length; nil and 0 when none.
+func (d *Dictionary) MatchActor(s Seq, i int) ([]*Actor, int) {
+	return d.actors.Longest(s, i)
+}
+
+// Agent is a role noun ("troops", "foreign minister") whose code combines
+// with the country or actor next to it: "Israeli troops" → ISR+MIL.
+type Agent struct {
+	Phrase []string
+	Code   string // the fragment, e.g. "MIL" or "GOVFRM"
+	// Prefix marks codes written "[NGO~]": the fragment goes before the
+	// actor code rather than after it.
+	Prefix bool
+	Source Source
+}
+
+// Combine attaches the agent's code to actor code base ("" when the agent
+// stands alone).
+func (g *Agent) Combine(base string) string {
+	if g.Prefix {
+		return g.Code + base
+	}
+	return base + g.Code
+}
+
+// AddAgent indexes g under its phrase.
+func (d *Dictionary) AddAgent(g *Agent) { d.agents.Insert(g.Phrase, g) }
+
+// MatchAgent returns the agents named by the longest phrase at token i.
+func (d *Dictionary) MatchAgent(s Seq, i int) ([]*Agent, int) {
+	return d.agents.Longest(s, i)
+}
+
+// Discard is a phrase that voids a sentence (or, with Story, the whole
+// text) because it signals sport, weather and other non-political news.
+type Discard struct {
+	Phrase []string
+	Story  bool
+	Source Source
+}
+
+// AddDiscard indexes x under its phrase.
+func (d *Dictionary) AddDiscard(x *Discard) { d.discards.Insert(x.Phrase, x) }
+
+// MatchDiscard returns the discards at token i.
+func (d *Dictionary) MatchDiscard(s Seq, i int) ([]*Discard, int) {
+	return d.discards.Longest(s, i)
+}

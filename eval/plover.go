@@ -1,0 +1,125 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"github.com/khaldun/khaldun"
+)
+
+// The plover suite scores against the PLOVER gold standard records
+// (PLOVER_GSR_CAMEO.txt): human-coded events on sentences of the CAMEO
+// manual, with PLOVER categories and actors as ISO code + sector.
+//
+// Gold triples are (code+sector of each source, of each target, category),
+// compound actors expanded. Predicted events are khaldun's CAMEO codes mapped
+// through the CAMEO→PLOVER table, read at run time. Levels: exact (full
+// actor codes + category), headline (3-character actor prefixes + category),
+// root (category only). A predicted event whose CAMEO code has no PLOVER
+// category (01 statements, 02 appeals) is left out, not counted false: the
+// gold cannot contain such an event; how many were dropped is reported.
+func init() { register("plover", runPlover) }
+
+// defaultPloverTable is where the table sits in the shared data: the gold
+// file is in plover/gold_standard_records/, the table in plover/.
+func defaultPloverTable(gold string) string {
+	return filepath.Join(filepath.Dir(filepath.Dir(gold)), "CAMEO2PLOVER-2021.txt")
+}
+
+func runPlover(ctx context.Context, opt Options, c Coder) (*Report, error) {
+	tablePath := opt.PloverTable
+	if tablePath == "" {
+		tablePath = defaultPloverTable(opt.Gold)
+	}
+	traw, err := os.ReadFile(tablePath)
+	if err != nil {
+		return nil, fmt.Errorf("eval plover: CAMEO→PLOVER table (set it with the plover table option): %w", err)
+	}
+	table, err := readPloverTable(tablePath, traw)
+	if err != nil {
+		return nil, fmt.Errorf("eval plover: %w", err)
+	}
+	raw, err := os.ReadFile(opt.Gold)
+	if err != nil {
+		return nil, fmt.Errorf("eval plover: %w", err)
+	}
+	golds, readErrs := readPlover(opt.Gold, raw)
+	golds = limit(golds, opt)
+	items := make([]item, len(golds))
+	for i, g := range golds {
+		items[i] = item{id: g.id, date: g.date, text: g.text, line: g.line}
+	}
+	res, err := codeAll(ctx, "plover", opt, c, items)
+	if err != nil {
+		return nil, err
+	}
+	var total eventTally
+	byCat := map[string]*eventTally{}
+	unmapped := 0
+	for i, g := range golds {
+		gold := ploverGold(table, g)
+		pred, drop := ploverPred(table, res[i].events())
+		unmapped += drop
+		total.add(gold, pred)
+		// Per gold category: a sentence's predictions are charged to the
+		// category of its (first) gold event.
+		cat := gold[0].code
+		if byCat[cat] == nil {
+			byCat[cat] = &eventTally{}
+		}
+		byCat[cat].add(gold, pred)
+	}
+	rep := newReport("plover", opt)
+	rep.N = total.sentences
+	total.fill(rep)
+	rep.Counts["unmapped_predictions"] = unmapped
+	rep.Counts["gold_records"] = 0
+	for _, g := range golds {
+		rep.Counts["gold_records"] += len(g.events)
+	}
+	tab := Table{Title: "by gold category", Header: []string{"category", "sentences", "gold", "pred", "exact_f1", "headline_f1", "root_f1"}}
+	for _, cat := range sortedKeys(byCat) {
+		t := byCat[cat]
+		tab.Rows = append(tab.Rows, []string{cat, strconv.Itoa(t.sentences), strconv.Itoa(t.level[levelExact].gold),
+			strconv.Itoa(t.level[levelExact].pred), num(t.level[levelExact].f1(), false),
+			num(t.level[levelHeadline].f1(), false), num(t.level[levelRoot].f1(), false)})
+	}
+	rep.Tables = append(rep.Tables, tab)
+	rep.Notes = append(slices.Clone(eventNotes),
+		"actor code = PLOVER code + sector (\"***\" sector dropped); event = PLOVER category; headline = 3-character actor prefixes + category; root = category",
+		"predicted CAMEO codes mapped with "+tablePath+" (full code, else 3-digit base, else root); predictions with no PLOVER category are dropped and counted as unmapped_predictions",
+		"gold categories of the 2016 standard renamed to the table's: DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT",
+		"gold records sharing a text are one sentence with all their events; the set has no null sentence, so false_on_null is 0")
+	rep.ReadErrors = readErrs
+	rep.CoderErrors = coderErrors(items, res)
+	return rep, nil
+}
+
+func ploverGold(t *ploverTable, g ploverItem) []triple {
+	var out []triple
+	for _, e := range g.events {
+		cat := t.goldCategory(e.category)
+		out = append(out, expand(e.sources, e.targets, cat, cat)...)
+	}
+	return out
+}
+
+// ploverPred maps predicted events to PLOVER triples and says how many it
+// had to drop for want of a category.
+func ploverPred(t *ploverTable, evs []khaldun.Event) ([]triple, int) {
+	var out []triple
+	drop := 0
+	for _, tr := range cameoTriples(evs) {
+		cat := t.category(tr.code)
+		if cat == "" {
+			drop++
+			continue
+		}
+		out = append(out, triple{tr.src, tr.tgt, cat, cat})
+	}
+	return out, drop
+}

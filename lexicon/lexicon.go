@@ -1,0 +1,184 @@
+package lexicon
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/khaldun/khaldun/dict"
+)
+
+//go:embed data/*.txt
+var files embed.FS
+
+// Version names the dictionaries an article was coded with; it changes
+// whenever a file in data/ does, so stored articles can be recoded.
+var Version = version()
+
+// file kinds and the shape of their lines.
+var specs = map[string]Spec{
+	"countries": {Min: 3, Max: 3, Check: checkCountry},
+	"agents":    {Min: 2, Max: 2, Check: checkAgent},
+	"orgs":      {Min: 3, Max: 3, Check: checkOrg},
+	"people":    {Min: 2, Max: 4, Check: checkPerson},
+	"verbs":     {Min: 3, Max: 3, Check: checkVerb},
+	"discards":  {Min: 2, Max: 2, Check: checkDiscard},
+}
+
+// kindOf maps a file name to its kind: "people-asia.txt" is a people file,
+// so a large dictionary can be split by region and still load as one.
+func kindOf(name string) string {
+	base := strings.TrimSuffix(path.Base(name), ".txt")
+	if i := strings.IndexByte(base, '-'); i > 0 {
+		base = base[:i]
+	}
+	return base
+}
+
+// Files returns the embedded dictionary files by name, sorted.
+func Files() ([]string, error) {
+	names, err := fs.Glob(files, "data/*.txt")
+	sort.Strings(names)
+	return names, err
+}
+
+// Entries parses one embedded file.
+func Entries(name string) ([]Entry, error) {
+	spec, ok := specs[kindOf(name)]
+	if !ok {
+		return nil, fmt.Errorf("lexicon: %s: unknown kind of dictionary", name)
+	}
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return Parse(path.Base(name), bytes.NewReader(b), spec)
+}
+
+// Load adds khaldun's embedded dictionaries to d.
+func Load(d *dict.Dictionary) error {
+	names, err := Files()
+	if err != nil {
+		return err
+	}
+	var errs []error
+	people := map[string]*dict.Actor{}
+	verbs := map[string]*dict.VerbBlock{}
+	for _, name := range names {
+		entries, err := Entries(name)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		kind := kindOf(name)
+		for _, e := range entries {
+			src := dict.Source{File: e.File, Line: e.Line}
+			f := e.Fields
+			switch kind {
+			case "countries":
+				code := f[1]
+				if f[2] == "seat" {
+					code += "GOV"
+				}
+				d.AddActor(&dict.Actor{Phrases: [][]string{words(f[0])}, Codes: []dict.DatedCode{{Code: code}}, Source: src})
+			case "orgs":
+				d.AddActor(&dict.Actor{Phrases: [][]string{words(f[0])}, Codes: []dict.DatedCode{{Code: f[1]}}, Source: src})
+			case "people":
+				// One actor per name, with a dated code per office, so the
+				// coder picks the office held on the article's date.
+				a := people[f[0]]
+				if a == nil {
+					a = &dict.Actor{Phrases: [][]string{words(f[0])}, Source: src}
+					people[f[0]] = a
+				}
+				a.Codes = append(a.Codes, dict.DatedCode{Code: f[1], From: compact(field(f, 2)), To: compact(field(f, 3))})
+			case "agents":
+				d.AddAgent(&dict.Agent{Phrase: words(f[0]), Code: f[1], Source: src})
+			case "discards":
+				if f[1] == "actor" {
+					// A non-actor is an actor entry that codes nothing: as
+					// the longest match it hides the actor inside it.
+					d.AddActor(&dict.Actor{Phrases: [][]string{words(f[0])}, Codes: []dict.DatedCode{{Code: "---"}}, Source: src})
+					continue
+				}
+				d.AddDiscard(&dict.Discard{Phrase: words(f[0]), Source: src})
+			case "verbs":
+				if err := addVerb(verbs, e); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+	}
+	for _, name := range sortedKeys(people) {
+		d.AddActor(people[name])
+	}
+	for _, head := range sortedKeys(verbs) {
+		d.AddVerbBlock(verbs[head])
+	}
+	return errors.Join(errs...)
+}
+
+// addVerb turns a verbs.txt line into a pattern of the block of its head
+// verb; all patterns of one verb share a block, as in PETRARCH, so the coder
+// tries the most specific first.
+func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
+	code, kind, text := e.Fields[0], e.Fields[1], e.Fields[2]
+	w := strings.Fields(text)
+	if kind != "verb" {
+		// Nominal patterns need the coder's noun-event matcher.
+		return nil
+	}
+	head := w[0]
+	b := blocks[head]
+	if b == nil {
+		b = &dict.VerbBlock{Name: strings.ToUpper(head), Forms: []*dict.VerbForm{{Words: []string{head}}}, Source: dict.Source{File: e.File, Line: e.Line}}
+		blocks[head] = b
+	}
+	p := &dict.Pattern{Code: code, Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
+	p.Elems = append(p.Elems, dict.Elem{Kind: dict.VerbEl})
+	joined := true
+	for _, x := range w[1:] {
+		switch x {
+		case "...":
+			joined = false
+			continue
+		case "+":
+			p.Elems = append(p.Elems, dict.Elem{Kind: dict.TargetEl})
+		case "$":
+			p.Elems = append(p.Elems, dict.Elem{Kind: dict.SourceEl})
+		default:
+			p.Elems = append(p.Elems, dict.Elem{Kind: dict.Word, Text: x, Joined: joined})
+		}
+		joined = true
+	}
+	if len(p.Elems) == 1 {
+		// The bare verb: its code is the block's default.
+		b.Code = code
+	}
+	b.Patterns = append(b.Patterns, p)
+	return nil
+}
+
+func words(phrase string) []string { return strings.Fields(phrase) }
+
+func field(f []string, i int) string {
+	if i < len(f) {
+		return f[i]
+	}
+	return ""
+}
+
+func compact(date string) string { return strings.ReplaceAll(date, "-", "") }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,127 @@
+// Package pipeline runs the stages that turn one khaldun.Input into one
+// khaldun.Document: normalisation, boilerplate removal, segmentation,
+// tokenisation and tagging (the text layer), then the annotators that find
+// events, entities, places, dates, quotes and counts.
+//
+// A Pipeline is safe for concurrent use; Run spreads a stream of inputs over
+// several goroutines and hands results back in input order.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/boiler"
+	"github.com/khaldun/khaldun/norm"
+	"github.com/khaldun/khaldun/pos"
+	"github.com/khaldun/khaldun/segment"
+	"github.com/khaldun/khaldun/token"
+)
+
+// Options configure a Pipeline.
+type Options struct {
+	// Annotators run in order after the text layer.
+	Annotators []khaldun.Annotator
+	// WithText includes the analysed body and each sentence's text in the
+	// document.
+	WithText bool
+	// KeepBoilerplate skips boilerplate removal, for clean inputs such as
+	// evaluation sentences where a dropped line would be a lost item.
+	KeepBoilerplate bool
+}
+
+// Pipeline holds the loaded models; build it once and reuse it.
+type Pipeline struct {
+	opts   Options
+	tagger *pos.Tagger
+}
+
+// ErrNoText is returned for an input with nothing left to analyse.
+var ErrNoText = errors.New("no text to analyse")
+
+// New loads the text-layer models.
+func New(opts Options) (*Pipeline, error) {
+	tagger, err := pos.Default()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	return &Pipeline{opts: opts, tagger: tagger}, nil
+}
+
+// Process analyses one input.
+func (p *Pipeline) Process(ctx context.Context, in khaldun.Input) (*khaldun.Document, error) {
+	start := time.Now()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	n := norm.Normalize(in.Body)
+	body, dropped := n.Text, []khaldun.Dropped{}
+	if !p.opts.KeepBoilerplate {
+		body, dropped = boiler.Strip(body)
+	}
+	if strings.TrimSpace(body) == "" {
+		return nil, ErrNoText
+	}
+	art := in.Meta
+	art.ID = ID(body)
+	art.Dropped = dropped
+	if art.Language == "" {
+		art.Language = "en"
+	}
+	if p.opts.WithText {
+		art.Text = body
+	}
+	text := p.Prepare(body, art.Published)
+	doc := khaldun.NewDocument(art)
+	for _, s := range text.Sentences {
+		ref := khaldun.SentRef{Span: s.Span, Paragraph: s.Paragraph}
+		if p.opts.WithText {
+			ref.Text = body[s.Span.Start:s.Span.End]
+		}
+		doc.Sentences = append(doc.Sentences, ref)
+		doc.Article.Stats.Tokens += len(s.Tokens)
+	}
+	for _, a := range p.opts.Annotators {
+		if err := a.Annotate(ctx, text, doc); err != nil {
+			return nil, err
+		}
+	}
+	doc.Article.Stats.Sentences = len(text.Sentences)
+	doc.Article.Stats.InvalidUTF8 = n.Invalid
+	doc.Article.Stats.Milliseconds = float64(time.Since(start).Microseconds()) / 1000
+	return doc, nil
+}
+
+// Prepare runs the text layer on an already normalised body: sentences,
+// tokens, tags and lemmas.
+func (p *Pipeline) Prepare(body, published string) *khaldun.Text {
+	sents := segment.Sentences(body)
+	// One backing array for all tokens of the article keeps allocation
+	// proportional to articles, not sentences.
+	var all []khaldun.Token
+	ends := make([]int, len(sents))
+	for i, s := range sents {
+		all = token.AppendTokens(all, body, s.Span)
+		ends[i] = len(all)
+	}
+	begin := 0
+	for i := range sents {
+		sents[i].Tokens = all[begin:ends[i]:ends[i]]
+		p.tagger.Tag(sents[i].Tokens)
+		begin = ends[i]
+	}
+	return &khaldun.Text{Body: body, Sentences: sents, Published: published}
+}
+
+// ID is the stable identifier of an analysed body: the same text gives the
+// same ID whatever file, feed or archive it came from.
+func ID(body string) string {
+	sum := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(sum[:8])
+}

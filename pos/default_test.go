@@ -1,0 +1,178 @@
+package pos
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/khaldun/khaldun"
+)
+
+// shippedDevPOS and shippedDevLemma are the dev-set accuracies TrainFiles
+// reported for the shipped model; TestShippedModelDevAccuracy guards them.
+const (
+	shippedDevPOS   = 0.0
+	shippedDevLemma = 0.0
+)
+
+func toks(words ...string) []khaldun.Token {
+	out := make([]khaldun.Token, len(words))
+	for i, w := range words {
+		out[i].Text = w
+	}
+	return out
+}
+
+func TestDefaultTagsSentences(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words, tags, lemmas string
+	}{
+		{
+			"Hamas officials met in Beijing on Tuesday .",
+			"NNP NNS VBD IN NNP IN NNP .",
+			"hamas official meet in beijing on tuesday .",
+		},
+		{
+			"The children were taken to a hospital in Gaza .",
+			"DT NNS VBD VBN IN DT NN IN NNP .",
+			"the child be take to a hospital in gaza .",
+		},
+		{
+			"Officials said they did n't know who went there .",
+			"NNS VBD PRP VBD RB VB WP VBD RB .",
+			"official say they do not know who go there .",
+		},
+		{
+			"“ We will not negotiate , ” the minister said .",
+			"`` PRP MD RB VB , '' DT NN VBD .",
+			"\" we will not negotiate , \" the minister say .",
+		},
+	}
+	for _, tc := range tests {
+		ts := toks(strings.Fields(tc.words)...)
+		tg.Tag(ts)
+		var tags, lemmas []string
+		for _, tok := range ts {
+			tags = append(tags, tok.POS)
+			lemmas = append(lemmas, tok.Lemma)
+		}
+		if got := strings.Join(tags, " "); got != tc.tags {
+			t.Errorf("%s\n tags   %s\n want   %s", tc.words, got, tc.tags)
+		}
+		if got := strings.Join(lemmas, " "); got != tc.lemmas {
+			t.Errorf("%s\n lemmas %s\n want   %s", tc.words, got, tc.lemmas)
+		}
+	}
+}
+
+func TestDefaultLoadsQuickly(t *testing.T) {
+	start := time.Now()
+	if _, err := Load(bytes.NewReader(defaultModel)); err != nil {
+		t.Fatal(err)
+	}
+	// Generous because CI machines are slow and shared; typical is far less.
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("loading the embedded model took %s", d)
+	}
+}
+
+func TestTagEmptyAndConcurrent(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.Tag(nil)
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			var got []string
+			for range 50 {
+				ts := toks("Rebels", "attacked", "the", "town", ".")
+				tg.Tag(ts)
+				got = append(got, ts[1].POS)
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		for _, p := range <-done {
+			if p != "VBD" {
+				t.Fatalf("concurrent tagging gave %q for attacked", p)
+			}
+		}
+	}
+}
+
+// sharedDir is where the treebank lives: $KHALDUN_SHARED, else /work/shared
+// found relative to the repository.
+func sharedDir() string {
+	if d := os.Getenv("KHALDUN_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "shared")
+}
+
+func TestShippedModelDevAccuracy(t *testing.T) {
+	dev := filepath.Join(sharedDir(), "data", "ud", "en_ewt-ud-dev.conllu")
+	if _, err := os.Stat(dev); err != nil {
+		t.Skipf("dev treebank not available (%v); set KHALDUN_SHARED to measure accuracy", err)
+	}
+	sents, err := ReadCoNLLUFile(dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc := tg.Evaluate(sents)
+	t.Logf("dev: %d tokens, POS %.2f%%, lemma %.2f%%", acc.Tokens, 100*acc.POS(), 100*acc.Lemma())
+	if acc.POS() < shippedDevPOS-0.003 {
+		t.Errorf("POS accuracy %.2f%%, shipped model reached %.2f%%", 100*acc.POS(), 100*shippedDevPOS)
+	}
+	if acc.Lemma() < shippedDevLemma-0.003 {
+		t.Errorf("lemma accuracy %.2f%%, shipped model reached %.2f%%", 100*acc.Lemma(), 100*shippedDevLemma)
+	}
+}
+
+// BenchmarkTag reports tokens/s on dev sentences when available, else on a
+// few news-like sentences.
+func BenchmarkTag(b *testing.B) {
+	tg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents [][]khaldun.Token
+	if dev, err := ReadCoNLLUFile(filepath.Join(sharedDir(), "data", "ud", "en_ewt-ud-dev.conllu")); err == nil {
+		for _, s := range dev {
+			var ts []khaldun.Token
+			for _, w := range s.Words {
+				ts = append(ts, khaldun.Token{Text: w.Form})
+			}
+			sents = append(sents, ts)
+		}
+	} else {
+		for _, s := range []string{
+			"Hamas officials met in Beijing on Tuesday .",
+			"Israeli troops killed three militants near the border , the army said .",
+			"The U.N. Security Council condemned the attacks and called for talks .",
+		} {
+			sents = append(sents, toks(strings.Fields(s)...))
+		}
+	}
+	n := 0
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		s := sents[i%len(sents)]
+		tg.Tag(s)
+		n += len(s)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
+}

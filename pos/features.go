@@ -1,0 +1,360 @@
+package pos
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Features are 64-bit hashes rather than strings: building "w-1=the"
+// strings per token would allocate and dominate tagging time, and with
+// fewer than a million features a 64-bit collision is practically
+// impossible.
+
+// Feature templates. The numbers are part of the model file format: append
+// new templates, never renumber.
+const (
+	fBias = iota + 1
+	fWord
+	fSuf1
+	fSuf2
+	fSuf3
+	fSuf4
+	fPre1
+	fPre3
+	fShape
+	fCapFirst
+	fFlags
+	fTag1
+	fTag12
+	fTag1Word
+	fPrevWord
+	fPrevSuf3
+	fPrev2Word
+	fNextWord
+	fNextSuf3
+	fNext2Word
+	fPrevWordWord
+	fWordNextWord
+	fTag1NextWord
+	fTag1Suf3
+	fRaw
+	fSuf5
+	fPrevCap
+	fNextCap
+	fPrevNextWord
+	fTag1PrevWord
+	fNextNext2Word
+	fPrevShapeShape
+	fNextShape
+	fAmb
+	fAmbNext
+	fAmbNext2
+	fAmbPrev
+	fTag1Amb
+	fAmbAmbNext
+	fTag1AmbNext
+	nTemplates
+)
+
+// maxFeatures is the number of features extracted for one token.
+const maxFeatures = nTemplates - 1
+
+// Hash values standing in for words beyond the sentence edges and for the
+// tag before the first word.
+var (
+	hStart  = hashString("\x00start")
+	hStart2 = hashString("\x00start2")
+	hEnd    = hashString("\x00end")
+	hEnd2   = hashString("\x00end2")
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashString[T string | []byte](s T) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// mix is the splitmix64 finaliser; it spreads combined hashes so that
+// feature keys of different templates do not cluster.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+func feat1(t int, a uint64) uint64    { return mix(a + uint64(t)*0x9e3779b97f4a7c15) }
+func feat2(t int, a, b uint64) uint64 { return mix(feat1(t, a) ^ b) }
+
+// tokInfo holds everything about one token that does not depend on tags,
+// computed once per token and shared by its neighbours' features.
+type tokInfo struct {
+	word, raw        uint64 // normalised lower-case form; case-preserving form
+	suf1, suf2, suf3 uint64
+	suf4, suf5, pre1 uint64
+	pre3             uint64
+	// amb is the word's ambiguity class: the set of tags it had in the
+	// training data, 0 when unseen. On the right of the current word it
+	// stands in for the tags greedy decoding has not predicted yet.
+	amb                  uint64
+	shape, capFirst, flg uint64
+}
+
+// normalize writes the feature form of text to buf: lower case, digits as
+// 0, curly quotes as the treebank's PTB quotes. It reports whether the
+// result differs from text so callers can avoid copying.
+func normalize(buf []byte, text string) ([]byte, bool) {
+	switch text {
+	case "“":
+		return append(buf, "``"...), true
+	case "”":
+		return append(buf, "''"...), true
+	case "‘":
+		return append(buf, '`'), true
+	}
+	changed := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+				changed = true
+			case '0' <= c && c <= '9':
+				c = '0'
+				changed = true
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		switch {
+		case r == '’' || r == '‘':
+			buf = append(buf, '\'')
+			changed = true
+		case unicode.IsUpper(r):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			changed = true
+		case unicode.IsDigit(r):
+			buf = append(buf, '0')
+			changed = true
+		default:
+			buf = utf8.AppendRune(buf, r)
+		}
+	}
+	return buf, changed
+}
+
+// rawHash hashes text with curly quotes mapped but case kept; the tag
+// dictionary uses it so that "US" and "us" stay apart.
+func rawHash(text string) uint64 {
+	switch text {
+	case "“":
+		return hashString("``")
+	case "”":
+		return hashString("''")
+	case "‘":
+		return hashString("`")
+	}
+	h := uint64(fnvOffset)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '’' {
+			h ^= '\''
+			h *= fnvPrime
+			i += n
+			continue
+		}
+		for ; n > 0; n-- {
+			h ^= uint64(text[i])
+			h *= fnvPrime
+			i++
+		}
+	}
+	return h
+}
+
+// suffix returns the last n runes of s.
+func suffix(s []byte, n int) []byte {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		i--
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+	}
+	return s[i:]
+}
+
+// prefix returns the first n runes of s.
+func prefix(s []byte, n int) []byte {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRune(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// fillInfo computes tokInfo for a token; norm is its normalised form and
+// first says whether it starts the sentence (capitalisation means less
+// there).
+func fillInfo(ti *tokInfo, text string, norm []byte, first bool) {
+	ti.word = hashString(norm)
+	ti.raw = rawHash(text)
+	ti.suf1 = hashString(suffix(norm, 1))
+	ti.suf2 = hashString(suffix(norm, 2))
+	ti.suf3 = hashString(suffix(norm, 3))
+	ti.suf4 = hashString(suffix(norm, 4))
+	ti.suf5 = hashString(suffix(norm, 5))
+	ti.pre1 = hashString(prefix(norm, 1))
+	ti.pre3 = hashString(prefix(norm, 3))
+
+	// Shape: character classes with runs longer than two collapsed, so
+	// "Beijing" and "Hamas" share "Xxx" while "IBM" gives "XXX", "2005" "ddd".
+	var (
+		h                          = uint64(fnvOffset)
+		prev                  rune = -1
+		run                   int
+		upper, lower, letters int
+		digit, hyphen         bool
+		firstUpper            bool
+	)
+	for i, r := range text {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			upper++
+			letters++
+			if i == 0 {
+				firstUpper = true
+			}
+		case unicode.IsLetter(r):
+			c = 'x'
+			lower++
+			letters++
+		case unicode.IsDigit(r):
+			c = 'd'
+			digit = true
+		case r == '-':
+			hyphen = true
+		}
+		if c == prev {
+			run++
+			if run > 2 {
+				continue
+			}
+		} else {
+			run = 1
+			prev = c
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	ti.shape = h
+	var capClass uint64
+	switch {
+	case letters == 0:
+		capClass = 0
+	case upper == 0:
+		capClass = 1
+	case lower == 0:
+		capClass = 2
+	case firstUpper && upper == 1:
+		capClass = 3
+	default:
+		capClass = 4
+	}
+	if first {
+		capClass += 8
+	}
+	ti.capFirst = capClass
+	ti.flg = 0
+	if digit {
+		ti.flg |= 1
+	}
+	if hyphen {
+		ti.flg |= 2
+	}
+}
+
+// extract appends the features of token i given the two previous tags
+// (as tag index + 1, 0 meaning "before the sentence").
+func extract(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
+	w := &info[i]
+	prevW, prevS, prev2W, prevC, prevSh := hStart, hStart, hStart2, hStart, hStart
+	prevA, nextA, next2A := hStart, hEnd, hEnd2
+	if i > 0 {
+		prevA = info[i-1].amb
+		prevW, prevS, prevC, prevSh = info[i-1].word, info[i-1].suf3, info[i-1].capFirst, info[i-1].shape
+		if i > 1 {
+			prev2W = info[i-2].word
+		}
+	}
+	nextW, nextS, next2W, nextC, nextSh := hEnd, hEnd, hEnd2, hEnd, hEnd
+	if i+1 < len(info) {
+		nextA = info[i+1].amb
+		if i+2 < len(info) {
+			next2A = info[i+2].amb
+		}
+		nextW, nextS, nextC, nextSh = info[i+1].word, info[i+1].suf3, info[i+1].capFirst, info[i+1].shape
+		if i+2 < len(info) {
+			next2W = info[i+2].word
+		}
+	}
+	return append(dst,
+		feat1(fBias, 0),
+		feat1(fWord, w.word),
+		feat1(fSuf1, w.suf1),
+		feat1(fSuf2, w.suf2),
+		feat1(fSuf3, w.suf3),
+		feat1(fSuf4, w.suf4),
+		feat1(fPre1, w.pre1),
+		feat1(fPre3, w.pre3),
+		feat1(fShape, w.shape),
+		feat1(fCapFirst, w.capFirst),
+		feat1(fFlags, w.flg),
+		feat1(fTag1, t1),
+		feat2(fTag12, t1, t2),
+		feat2(fTag1Word, t1, w.word),
+		feat1(fPrevWord, prevW),
+		feat1(fPrevSuf3, prevS),
+		feat1(fPrev2Word, prev2W),
+		feat1(fNextWord, nextW),
+		feat1(fNextSuf3, nextS),
+		feat1(fNext2Word, next2W),
+		feat2(fPrevWordWord, prevW, w.word),
+		feat2(fWordNextWord, w.word, nextW),
+		feat2(fTag1NextWord, t1, nextW),
+		feat2(fTag1Suf3, t1, w.suf3),
+		feat1(fRaw, w.raw),
+		feat1(fSuf5, w.suf5),
+		feat2(fPrevCap, prevC, w.capFirst),
+		feat2(fNextCap, nextC, w.capFirst),
+		feat2(fPrevNextWord, prevW, nextW),
+		feat2(fTag1PrevWord, t1, prevW),
+		feat2(fNextNext2Word, nextW, next2W),
+		feat2(fPrevShapeShape, prevSh, w.shape),
+		feat2(fNextShape, nextSh, w.shape),
+		feat1(fAmb, w.amb),
+		feat1(fAmbNext, nextA),
+		feat2(fAmbNext2, nextA, next2A),
+		feat1(fAmbPrev, prevA),
+		feat2(fTag1Amb, t1, w.amb),
+		feat2(fAmbAmbNext, w.amb, nextA),
+		feat2(fTag1AmbNext, t1, mix(w.amb^nextA)),
+	)
+}

@@ -1,0 +1,94 @@
+package pos
+
+// Model is a trained tagger and lemmatiser. It is immutable once built, so
+// one Model serves any number of goroutines.
+type Model struct {
+	tags []string // tag index → Penn Treebank tag
+
+	// Perceptron weights, sparse by feature: most features fire for only a
+	// handful of tags, so this is far smaller than a dense matrix. Each
+	// weight is packed as tag<<16 | uint16(value) so that scoring touches
+	// one array.
+	keys    []uint64 // sorted feature keys, for Save
+	offs    []uint32 // weights of keys[i] are weights[offs[i]:offs[i+1]]
+	weights []uint32
+	table   wtable
+
+	// tagDict maps the case-preserving hash of frequent, unambiguous words
+	// to their tag; those words skip the perceptron entirely.
+	tagDict map[uint64]uint8
+
+	// amb maps the normalised word hash to its ambiguity class, a bit set
+	// of tag indices (hence at most 64 tags).
+	amb map[uint64]uint64
+
+	lem lemmatizer
+}
+
+// Tags returns the tag set the model predicts, in index order.
+func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
+
+// predict returns the best tag index for the given features. Ties go to the
+// lower index so that results never depend on map order. found is scratch
+// of len(feats): looking all features up before reading any weights lets
+// the CPU overlap the cache misses, which is most of the cost of tagging.
+func (m *Model) predict(feats []uint64, found []uint64, scores []int32) uint8 {
+	for i, f := range feats {
+		off, n := m.table.get(f)
+		found[i] = uint64(off)<<8 | uint64(n)
+	}
+	clear(scores)
+	for _, on := range found[:len(feats)] {
+		off, n := uint32(on>>8), uint32(on&0xff)
+		for _, w := range m.weights[off : off+n] {
+			scores[w>>16] += int32(int16(w))
+		}
+	}
+	best := 0
+	for t := 1; t < len(scores); t++ {
+		if scores[t] > scores[best] {
+			best = t
+		}
+	}
+	return uint8(best)
+}
+
+// maxAmbTags is the largest tag set ambiguity classes can represent.
+const maxAmbTags = 64
+
+// ambClass is the bit set of tags holding at least 5% of a word's counts.
+// exclude (or -1) is removed from the counts first: training tokens do not
+// count themselves, so words seen once look unseen, as the rarest words
+// will at tagging time.
+func ambClass(counts []int32, exclude int) uint64 {
+	total := int32(0)
+	for _, c := range counts {
+		total += c
+	}
+	if exclude >= 0 {
+		total--
+	}
+	if total <= 0 {
+		return 0
+	}
+	var mask uint64
+	for t, c := range counts {
+		if t == exclude {
+			c--
+		}
+		if c > 0 && c*20 >= total {
+			mask |= 1 << uint(t)
+		}
+	}
+	return mask
+}
+
+// buildTable indexes keys/offs for lookup.
+func (m *Model) buildTable() {
+	m.table = newWTable(len(m.keys))
+	for i, k := range m.keys {
+		m.table.put(k, int(m.offs[i]), int(m.offs[i+1]-m.offs[i]))
+	}
+}
+
+func packWeight(tag uint8, w int16) uint32 { return uint32(tag)<<16 | uint32(uint16(w)) }

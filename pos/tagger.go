@@ -1,0 +1,114 @@
+package pos
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/khaldun/khaldun"
+)
+
+// Tagger assigns Penn Treebank tags and lemmas to tokens. It is safe for
+// concurrent use.
+type Tagger struct {
+	m    *Model
+	pool sync.Pool // *scratch
+}
+
+// scratch is per-call working memory, pooled so that tagging a sentence
+// allocates nothing but the lemmas that rules have to build.
+type scratch struct {
+	info   []tokInfo
+	norm   []byte
+	ends   []int
+	feats  []uint64
+	found  []uint64
+	scores []int32
+	tags   []uint8
+}
+
+// NewTagger returns a Tagger using m.
+func NewTagger(m *Model) *Tagger {
+	t := &Tagger{m: m}
+	t.pool.New = func() any {
+		return &scratch{scores: make([]int32, len(m.tags)), feats: make([]uint64, 0, maxFeatures),
+			found: make([]uint64, maxFeatures)}
+	}
+	return t
+}
+
+// Model returns the model the tagger uses.
+func (t *Tagger) Model() *Model { return t.m }
+
+//go:embed model/en.bin.gz
+var defaultModel []byte
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger trained on the UD English Web Treebank that
+// ships with khaldun. The model is decoded on first use only.
+func Default() (*Tagger, error) {
+	defaultOnce.Do(func() {
+		m, err := Load(bytes.NewReader(defaultModel))
+		if err != nil {
+			defaultErr = fmt.Errorf("pos: embedded model: %w", err)
+			return
+		}
+		defaultTagger = NewTagger(m)
+	})
+	return defaultTagger, defaultErr
+}
+
+// Tag sets POS and Lemma of every token of one sentence. Tags depend on
+// the neighbours, so toks should be a whole sentence.
+func (t *Tagger) Tag(toks []khaldun.Token) {
+	if len(toks) == 0 || len(t.m.tags) == 0 { // a zero Model tags nothing
+		return
+	}
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	m := t.m
+
+	s.norm, s.ends = s.norm[:0], s.ends[:0]
+	for _, tok := range toks {
+		s.norm, _ = normalize(s.norm, tok.Text)
+		s.ends = append(s.ends, len(s.norm))
+	}
+	s.info = grow(s.info, len(toks))
+	start := 0
+	for i, tok := range toks {
+		fillInfo(&s.info[i], tok.Text, s.norm[start:s.ends[i]], i == 0)
+		s.info[i].amb = m.amb[s.info[i].word]
+		start = s.ends[i]
+	}
+
+	s.tags = grow(s.tags, len(toks))
+	var t1, t2 uint64
+	for i := range toks {
+		tag, ok := m.tagDict[s.info[i].raw]
+		if !ok {
+			s.feats = extract(s.feats[:0], s.info, i, t1, t2)
+			tag = m.predict(s.feats, s.found, s.scores)
+		}
+		s.tags[i] = tag
+		t2, t1 = t1, uint64(tag)+1
+	}
+
+	for i := range toks {
+		toks[i].POS = m.tags[s.tags[i]]
+		toks[i].Lemma = m.lem.lemma(toks[i].Text, s.tags[i], m.tags[s.tags[i]])
+	}
+}
+
+// grow returns s resized to n, reusing its array when large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}
