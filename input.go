@@ -26,6 +26,11 @@ type Input struct {
 	Origin Position
 	Meta   Article
 	Body   []byte
+	// BodyLine is the line of the origin file on which Body starts, when
+	// the body is a stretch of the file (plain text after its title), so
+	// that dropped lines can be reported by their line in the file. It is 0
+	// when Body is not a stretch of lines of the file (a JSON string).
+	BodyLine int
 }
 
 // Annotator is a pipeline stage that reads an analysed text and adds what it

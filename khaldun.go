@@ -61,7 +61,8 @@ type Article struct {
 
 // Dropped is a line of the input removed as boilerplate before analysis.
 // It has no span because it is not part of the analysed text; Line is its
-// 1-based line number in the input body.
+// 1-based line number in the input file for plain text, in the article's
+// text field for JSON Lines.
 type Dropped struct {
 	Line   int    `json:"line"`
 	Text   string `json:"text"`

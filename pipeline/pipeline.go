@@ -64,6 +64,11 @@ func (p *Pipeline) Process(ctx context.Context, in khaldun.Input) (*khaldun.Docu
 	body, dropped := n.Text, []khaldun.Dropped{}
 	if !p.opts.KeepBoilerplate {
 		body, dropped = boiler.Strip(body)
+		if in.BodyLine > 1 {
+			for i := range dropped {
+				dropped[i].Line += in.BodyLine - 1
+			}
+		}
 	}
 	if strings.TrimSpace(body) == "" {
 		return nil, ErrNoText

@@ -14,8 +14,8 @@ import (
 // shippedDevPOS and shippedDevLemma are the dev-set accuracies TrainFiles
 // reported for the shipped model; TestShippedModelDevAccuracy guards them.
 const (
-	shippedDevPOS   = 0.0
-	shippedDevLemma = 0.0
+	shippedDevPOS   = 0.9451
+	shippedDevLemma = 0.9860
 )
 
 func toks(words ...string) []khaldun.Token {

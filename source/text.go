@@ -37,12 +37,13 @@ func (plainText) read(s *stream, yield func(khaldun.Input, error) bool) bool {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return s.fail(khaldun.Position{File: s.name}, errors.New("no text, only white space"))
 	}
-	in := khaldun.Input{Origin: pos, Body: body}
+	in := khaldun.Input{Origin: pos, Body: body, BodyLine: 1}
 	in.Meta.URL, in.Meta.Source, in.Meta.Published = s.opt.URL, s.opt.Source, s.date
 	in.Meta.Title = s.opt.Title
 	if in.Meta.Title == "" {
 		if title, rest, ok := splitTitle(body); ok {
 			in.Meta.Title, in.Body = title, rest
+			in.BodyLine = 1 + bytes.Count(body[:len(body)-len(rest)], []byte("\n"))
 		}
 	}
 	return yield(in, nil)

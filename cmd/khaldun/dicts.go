@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/pflag"
 
@@ -50,8 +51,14 @@ func (f *dictFlags) dictionary() (*dict.Dictionary, error) {
 			paths []string
 		}{{petrarch.Verbs, f.files.Verbs}, {petrarch.Actors, f.files.Actors}, {petrarch.Agents, f.files.Agents}, {petrarch.Discards, f.files.Discards}} {
 			for _, p := range g.paths {
+				if _, err := os.Stat(p); err != nil {
+					errs = append(errs, fmt.Errorf("%s dictionary: %w", g.kind, err))
+					continue
+				}
+				// A malformed line costs that entry only: PETRARCH's own
+				// files carry a few, and the rest of the file is good.
 				if err := petrarch.LoadFile(d, g.kind, p); err != nil {
-					errs = append(errs, err)
+					fmt.Fprintf(os.Stderr, "khaldun: warning: %v\n", err)
 				}
 			}
 		}
