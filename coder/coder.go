@@ -18,10 +18,11 @@ import (
 
 // Options tunes the coder.
 type Options struct {
-	// RequireDyad drops events without a target, as PETRARCH's
-	// require_dyad does. Monadic events ("X protested") are otherwise kept
-	// with a nil Target.
-	RequireDyad bool
+	// Monadic keeps events without a target ("X protested") with a nil
+	// Target. By default they are dropped, as PETRARCH's require_dyad
+	// does: on the PETRARCH suite they cost far more precision than the
+	// recall they add.
+	Monadic bool
 }
 
 // Coder codes events. It is safe for concurrent use: it only reads the

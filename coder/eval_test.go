@@ -12,9 +12,7 @@ import (
 	"github.com/khaldun/khaldun/dict"
 	"github.com/khaldun/khaldun/eval"
 	"github.com/khaldun/khaldun/petrarch"
-	"github.com/khaldun/khaldun/pos"
-	"github.com/khaldun/khaldun/segment"
-	"github.com/khaldun/khaldun/token"
+	"github.com/khaldun/khaldun/pipeline"
 )
 
 func sharedDir(t testing.TB) string {
@@ -28,40 +26,20 @@ func sharedDir(t testing.TB) string {
 	return dir
 }
 
-var (
-	taggerOnce sync.Once
-	tagger     *pos.Tagger
-	taggerErr  error
-)
-
-// prepare runs segment → token → pos on body, the text layer the coder
-// expects, without the rest of the pipeline.
-func prepare(t testing.TB, body, published string) *khaldun.Text {
-	taggerOnce.Do(func() { tagger, taggerErr = pos.Default() })
-	if taggerErr != nil {
-		t.Fatalf("tagger: %v", taggerErr)
+// pipelineCoder codes eval inputs exactly as `khaldun eval` does: the whole
+// pipeline with this coder as its only annotator.
+func pipelineCoder(t testing.TB, c *Coder) eval.Coder {
+	p, err := pipeline.New(pipeline.Options{Annotators: []khaldun.Annotator{c}, KeepBoilerplate: true})
+	if err != nil {
+		t.Fatal(err)
 	}
-	txt := &khaldun.Text{Body: body, Published: published, Sentences: segment.Sentences(body)}
-	for i := range txt.Sentences {
-		s := &txt.Sentences[i]
-		s.Tokens = token.Tokenize(body, s.Span)
-		tagger.Tag(s.Tokens)
-	}
-	return txt
+	return codeFunc(p.Process)
 }
 
-// adapter codes one eval input through the text layer and the coder.
-type adapter struct {
-	t testing.TB
-	c *Coder
-}
+type codeFunc func(context.Context, khaldun.Input) (*khaldun.Document, error)
 
-func (a adapter) Code(ctx context.Context, in khaldun.Input) (*khaldun.Document, error) {
-	body := strings.Join(strings.Fields(string(in.Body)), " ")
-	doc := khaldun.NewDocument(in.Meta)
-	txt := prepare(a.t, body, in.Meta.Published)
-	err := a.c.Annotate(ctx, txt, doc)
-	return doc, err
+func (f codeFunc) Code(ctx context.Context, in khaldun.Input) (*khaldun.Document, error) {
+	return f(ctx, in)
 }
 
 func validationDict(t testing.TB) (*dict.Dictionary, string) {
@@ -74,11 +52,10 @@ func validationDict(t testing.TB) (*dict.Dictionary, string) {
 }
 
 // TestPetrarchSuite measures the coder on the PETRARCH unit-test records.
-// It reports rather than asserts a floor above a sanity level, so that the
-// figures can be read with -v while the coder improves.
+// Run with -v to read the full report.
 func TestPetrarchSuite(t *testing.T) {
 	d, gold := validationDict(t)
-	rep, err := eval.Run(context.Background(), "petrarch", eval.Options{Gold: gold}, adapter{t, New(d, Options{RequireDyad: os.Getenv("KHALDUN_DYAD") != ""})})
+	rep, err := eval.Run(context.Background(), "petrarch", eval.Options{Gold: gold}, pipelineCoder(t, New(d, Options{Monadic: os.Getenv("KHALDUN_MONADIC") != ""})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +64,24 @@ func TestPetrarchSuite(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
-	if rep.Metrics["coded_pct"] < 20 {
-		t.Errorf("coded_pct = %.1f, regression below 20%%", rep.Metrics["coded_pct"])
+	// A floor a little under the figure reached, so a regression fails.
+	if rep.Metrics["coded_pct"] < 60 {
+		t.Errorf("coded_pct = %.1f, regression below 60%%", rep.Metrics["coded_pct"])
 	}
+}
+
+var (
+	textLayerOnce sync.Once
+	textLayer     *pipeline.Pipeline
+	textLayerErr  error
+)
+
+// prepare runs the pipeline's text layer (segment, token, pos) on body.
+func prepare(t testing.TB, body, published string) *khaldun.Text {
+	t.Helper()
+	textLayerOnce.Do(func() { textLayer, textLayerErr = pipeline.New(pipeline.Options{}) })
+	if textLayerErr != nil {
+		t.Fatal(textLayerErr)
+	}
+	return textLayer.Prepare(body, published)
 }

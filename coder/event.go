@@ -60,7 +60,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit) []khaldun.Event {
 		}
 		for _, sc := range ms[src].codes {
 			if tgt < 0 {
-				if c.opts.RequireDyad {
+				if !c.opts.Monadic {
 					continue
 				}
 				out = append(out, c.event(s, ms, h, pat, src, -1, sc, "", code, dy.passive))
@@ -172,7 +172,7 @@ func subjectOfNext(s *sentence, i int) bool {
 		switch {
 		case s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]:
 			continue
-		case s.pos(i) == "VBD" || s.pos(i) == "VBZ" || s.pos(i) == "VBP":
+		case s.pos(i) == "VBD" || s.pos(i) == "VBZ" || s.pos(i) == "VBP" || (s.pos(i) == "VBN" && s.word(i+1) != "by"):
 			return true
 		}
 		return false

@@ -8,12 +8,11 @@ import (
 
 // sentence is a sentence prepared for matching.
 type sentence struct {
-	text   *khaldun.Text
-	sent   *khaldun.Sentence
-	toks   []khaldun.Token
-	seq    seqT
-	date   string
-	clause []int // clause id of each token
+	text *khaldun.Text
+	sent *khaldun.Sentence
+	toks []khaldun.Token
+	seq  seqT
+	date string
 }
 
 func newSentence(t *khaldun.Text, s *khaldun.Sentence) *sentence {
