@@ -46,11 +46,7 @@ exit status is 1 when any article failed.`,
 			if err != nil {
 				return err
 			}
-			annotators, err := dicts.annotators()
-			if err != nil {
-				return err
-			}
-			p, err := pipeline.New(pipeline.Options{Annotators: annotators, WithText: withText})
+			p, err := dicts.pipeline(withText, false)
 			if err != nil {
 				return err
 			}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/eval"
-	"github.com/khaldun/khaldun/pipeline"
+	"github.com/khaldun/khaldun/petrarch"
 )
 
 // defaultGold is where each suite's gold set lies in the shared sets.
@@ -59,13 +59,9 @@ share of no-event sentences given an event. --json prints one object:
 				// The PETRARCH records are written for the dictionaries
 				// beside them; coding them with other dictionaries measures
 				// nothing. Use those unless the user chose.
-				dicts.files = petrarchValidation(opt.Gold)
+				dicts.opt.Petrarch = petrarchValidation(opt.Gold)
 			}
-			annotators, err := dicts.annotators()
-			if err != nil {
-				return err
-			}
-			p, err := pipeline.New(pipeline.Options{Annotators: annotators, KeepBoilerplate: true})
+			p, err := dicts.pipeline(false, true)
 			if err != nil {
 				return err
 			}
@@ -107,8 +103,8 @@ func (f coderFunc) Code(ctx context.Context, in khaldun.Input) (*khaldun.Documen
 
 // petrarchValidation finds the PETR.Validate.* dictionaries for a records
 // file: in ../dictionaries beside it, as the PETRARCH repository lays out.
-func petrarchValidation(gold string) petrarchFiles {
+func petrarchValidation(gold string) petrarch.Files {
 	dir := filepath.Join(filepath.Dir(gold), "..", "dictionaries")
 	p := func(k string) []string { return []string{filepath.Join(dir, "PETR.Validate."+k+".txt")} }
-	return petrarchFiles{Actors: p("actors"), Agents: p("agents"), Verbs: p("verbs"), Discards: p("discards")}
+	return petrarch.Files{Actors: p("actors"), Agents: p("agents"), Verbs: p("verbs"), Discards: p("discards")}
 }

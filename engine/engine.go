@@ -1,0 +1,82 @@
+// Package engine assembles the standard khaldun pipeline: the text layer
+// plus every annotator, in the order their dependencies need, from the
+// dictionaries the user chose. The CLI, the evaluations and the benchmarks
+// build it here so that all of them measure the same thing.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/coder"
+	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/lexicon"
+	"github.com/khaldun/khaldun/petrarch"
+	"github.com/khaldun/khaldun/pipeline"
+)
+
+// Options choose the dictionaries and the output details.
+type Options struct {
+	// Petrarch lists PETRARCH-format dictionaries. When any is given they
+	// replace the embedded dictionaries, unless Extend is set.
+	Petrarch petrarch.Files
+	Extend   bool
+	// Warnings receives malformed dictionary lines (skipped); nil discards.
+	Warnings io.Writer
+
+	WithText        bool
+	KeepBoilerplate bool
+}
+
+func (o Options) petrarch() bool {
+	f := o.Petrarch
+	return len(f.Actors)+len(f.Agents)+len(f.Verbs)+len(f.Discards) > 0
+}
+
+// Dictionary loads the chosen dictionaries. A missing file is an error; a
+// malformed line in a PETRARCH file costs that entry only (PETRARCH's own
+// files carry a few) and is reported to Warnings. khaldun's embedded
+// dictionaries are lint-tested, so an error there is a bug and fails.
+func Dictionary(o Options) (*dict.Dictionary, error) {
+	d := dict.New()
+	if !o.petrarch() || o.Extend {
+		if err := lexicon.Load(d); err != nil {
+			return nil, fmt.Errorf("embedded dictionaries: %w", err)
+		}
+	}
+	var errs []error
+	for _, g := range []struct {
+		kind  petrarch.Kind
+		paths []string
+	}{{petrarch.Verbs, o.Petrarch.Verbs}, {petrarch.Actors, o.Petrarch.Actors}, {petrarch.Agents, o.Petrarch.Agents}, {petrarch.Discards, o.Petrarch.Discards}} {
+		for _, p := range g.paths {
+			if _, err := os.Stat(p); err != nil {
+				errs = append(errs, fmt.Errorf("%s dictionary: %w", g.kind, err))
+				continue
+			}
+			if err := petrarch.LoadFile(d, g.kind, p); err != nil && o.Warnings != nil {
+				fmt.Fprintf(o.Warnings, "khaldun: warning: %v\n", err)
+			}
+		}
+	}
+	return d, errors.Join(errs...)
+}
+
+// New builds the standard pipeline.
+func New(o Options) (*pipeline.Pipeline, error) {
+	d, err := Dictionary(o)
+	if err != nil {
+		return nil, err
+	}
+	annotators := []khaldun.Annotator{
+		coder.New(d, coder.Options{}),
+	}
+	return pipeline.New(pipeline.Options{
+		Annotators:      annotators,
+		WithText:        o.WithText,
+		KeepBoilerplate: o.KeepBoilerplate,
+	})
+}
