@@ -146,12 +146,15 @@ type Place struct {
 	GeonameID int     `json:"geonameid"`
 }
 
-// Date is a temporal expression with its normalised value
-// (YYYY, YYYY-MM or YYYY-MM-DD).
+// Date is a temporal expression with its TimeML value, normalised against
+// the publication date: 2024-04-30, 2024-04, 2024, 2024-W17, 2024-Q3,
+// PRESENT_REF, P3D (a duration), 2024-04-30TNI (a part of a day).
 type Date struct {
 	Text  string `json:"text"`
 	Span  Span   `json:"span"`
 	Value string `json:"value"`
+	Type  string `json:"type"` // DATE, TIME, DURATION or SET
+	Mod   string `json:"mod"`  // START, END, MID, APPROX, ... or ""
 }
 
 // Quote is reported speech with its speaker.

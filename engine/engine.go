@@ -16,6 +16,7 @@ import (
 	"github.com/khaldun/khaldun/lexicon"
 	"github.com/khaldun/khaldun/petrarch"
 	"github.com/khaldun/khaldun/pipeline"
+	"github.com/khaldun/khaldun/timex"
 )
 
 // Options choose the dictionaries and the output details.
@@ -71,7 +72,9 @@ func New(o Options) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Dates come before the coder, which dates each event from its clause.
 	annotators := []khaldun.Annotator{
+		timex.New(),
 		coder.New(d, coder.Options{}),
 	}
 	return pipeline.New(pipeline.Options{

@@ -21,6 +21,7 @@ var defaultGold = map[string]string{
 	"plover":           "data/events/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt",
 	"conflibert-class": "data/events/conflibert/cameo_class/train.tsv",
 	"conflibert-spans": "data/events/conflibert/cameo_ner/train.txt",
+	"timeml":           "data/time/TBAQ-cleaned",
 }
 
 func evalCmd() *cobra.Command {
