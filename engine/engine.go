@@ -16,6 +16,7 @@ import (
 	"github.com/khaldun/khaldun/lexicon"
 	"github.com/khaldun/khaldun/petrarch"
 	"github.com/khaldun/khaldun/pipeline"
+	"github.com/khaldun/khaldun/quote"
 	"github.com/khaldun/khaldun/timex"
 )
 
@@ -75,6 +76,7 @@ func New(o Options) (*pipeline.Pipeline, error) {
 	// Dates come before the coder, which dates each event from its clause.
 	annotators := []khaldun.Annotator{
 		timex.New(),
+		quote.New(d),
 		coder.New(d, coder.Options{}),
 	}
 	return pipeline.New(pipeline.Options{

@@ -1,0 +1,145 @@
+package quote
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/lexicon"
+	"github.com/khaldun/khaldun/pipeline"
+)
+
+var setup = sync.OnceValues(func() (*pipeline.Pipeline, *dict.Dictionary) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		panic(err)
+	}
+	d := dict.New()
+	if err := lexicon.Load(d); err != nil {
+		panic(err)
+	}
+	return p, d
+})
+
+func quotes(t testing.TB, body, date string) []khaldun.Quote {
+	p, d := setup()
+	doc := khaldun.NewDocument(khaldun.Article{})
+	if err := New(d).Annotate(context.Background(), p.Prepare(body, date), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Quotes
+}
+
+func TestQuotes(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string // "text|speaker", in order
+	}{
+		{"after, X said", "The mayor spoke on Friday.\n\n“We will rebuild the bridge,” Anna Kowalski said.",
+			[]string{"We will rebuild the bridge,|Anna Kowalski"}},
+		{"said X", `"The river is rising fast," said Tomas Brenner, a local engineer.`,
+			[]string{"The river is rising fast,|Tomas Brenner"}},
+		{"appositive", "“No deal is possible,” Marta Quell, the union leader, told reporters.",
+			[]string{"No deal is possible,|Marta Quell"}},
+		{"before, colon", "Farid Osei said: “The harvest failed twice this year.”",
+			[]string{"The harvest failed twice this year.|Farid Osei"}},
+		{"according to, title", "Both sides held “frank and useful talks on trade”, according to Norway’s foreign ministry spokesman Erik Lunde.",
+			[]string{"frank and useful talks on trade|Erik Lunde"}},
+		{"surname, next sentence", "Defence minister Ilse Varga visited the base.\n\n“Our troops are ready,” Varga stated, praising the soldiers.",
+			[]string{"Our troops are ready,|Ilse Varga"}},
+		{"pronoun", "Governor Paul Denning arrived late. “I apologise for the delay,” he said.",
+			[]string{"I apologise for the delay,|Paul Denning"}},
+		{"role noun", "Spokeswoman Rita Palm answered questions. “The talks are over,” the spokeswoman said.",
+			[]string{"The talks are over,|Rita Palm"}},
+		{"paragraphs", "“The first part runs on\n\n“and the second part ends here,” Jonas Wirt said.",
+			[]string{"The first part runs on|Jonas Wirt", "and the second part ends here,|Jonas Wirt"}},
+		{"headline single", "Lena Frost: ‘We Will Not Resign’\n\nThe minister spoke to the press.",
+			[]string{"We Will Not Resign|"}},
+		{"unbalanced", "He said “nothing at all.\n\nThe end came quickly.", nil},
+		{"apostrophes", "The farmers’ union met. It’s over, isn’t it?", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, q := range quotes(t, c.body, "") {
+				got = append(got, q.Text+"|"+q.Speaker)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestSpeakerActor(t *testing.T) {
+	qs := quotes(t, "Talks were “constructive”, according to China’s foreign ministry spokesman Wen Bo.", "2024-04-30")
+	if len(qs) != 1 || qs[0].Speaker != "Wen Bo" || qs[0].SpeakerActor != "CHNGOV" {
+		t.Errorf("got %+v, want Wen Bo CHNGOV", qs)
+	}
+}
+
+// The seed article's two quotations are both Lin Jian's: one by "according
+// to" with his title, one by his surname alone.
+func TestSharedSeed(t *testing.T) {
+	root := os.Getenv("KHALDUN_SHARED")
+	if root == "" {
+		root = filepath.Join("..", "..", "shared")
+	}
+	b, err := os.ReadFile(filepath.Join(root, "seed", "article.txt"))
+	if err != nil {
+		t.Skipf("shared data not found: %v", err)
+	}
+	qs := quotes(t, string(b), "2024-04-30")
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2: %+v", len(qs), qs)
+	}
+	for _, q := range qs {
+		if q.Speaker != "Lin Jian" || q.SpeakerActor != "CHNGOV" {
+			t.Errorf("%q: speaker %q %q, want Lin Jian CHNGOV", q.Text, q.Speaker, q.SpeakerActor)
+		}
+	}
+}
+
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{"“a,” he said", `"x" said Y.` + "\n\n\"z", "‘a’ b: ‘", "“\n\n“”", "\"", "X said: “"} {
+		f.Add(s)
+	}
+	p, d := setup()
+	a := New(d)
+	f.Fuzz(func(t *testing.T, body string) {
+		text := p.Prepare(body, "")
+		doc := khaldun.NewDocument(khaldun.Article{})
+		if err := a.Annotate(context.Background(), text, doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range doc.Quotes {
+			if q.Span.Start < 0 || q.Span.End > len(body) || q.Span.Start >= q.Span.End || body[q.Span.Start:q.Span.End] != q.Text {
+				t.Fatalf("bad quote %+v in %q", q, body)
+			}
+		}
+	})
+}
+
+// BenchmarkPipeline measures the text layer with the annotator, in
+// sentences per second.
+func BenchmarkPipeline(b *testing.B) {
+	p, d := setup()
+	a := New(d)
+	para := "“We will rebuild the bridge,” Anna Kowalski, the mayor, told reporters on Friday. She said the work would start soon. " +
+		"Talks were “constructive”, according to the foreign ministry spokesman Erik Lunde. “It is done,” he said.\n\n"
+	body := strings.Repeat(para, 20)
+	sents := 0
+	b.ResetTimer()
+	for b.Loop() {
+		text := p.Prepare(body, "")
+		doc := khaldun.NewDocument(khaldun.Article{})
+		_ = a.Annotate(context.Background(), text, doc)
+		sents += len(text.Sentences)
+	}
+	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
+}
