@@ -55,6 +55,8 @@ type Article struct {
 	Language  string    `json:"language"`  // ISO 639-1
 	Dropped   []Dropped `json:"dropped"`
 	Stats     Stats     `json:"stats"`
+	// Tone is the mean sentence tone, -100 (negative) to +100 (positive).
+	Tone float64 `json:"tone"`
 	// Text is the analysed body; only written when asked for (--with-text).
 	Text string `json:"text,omitempty"`
 }
@@ -80,9 +82,10 @@ type Stats struct {
 
 // SentRef locates a sentence in the body; events refer to it by index.
 type SentRef struct {
-	Span      Span   `json:"span"`
-	Paragraph int    `json:"paragraph"`
-	Text      string `json:"text,omitempty"`
+	Span      Span    `json:"span"`
+	Paragraph int     `json:"paragraph"`
+	Tone      float64 `json:"tone"`
+	Text      string  `json:"text,omitempty"`
 }
 
 // Event is one coded event: who did what to whom, with its evidence.
@@ -104,6 +107,7 @@ type Event struct {
 	Location   *Location `json:"location"`
 	Rule       string    `json:"rule"`
 	Confidence float64   `json:"confidence"`
+	Tone       float64   `json:"tone"` // the tone of its sentence
 }
 
 // Actor is the source or target of an event.

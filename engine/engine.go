@@ -12,12 +12,14 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/coder"
+	"github.com/khaldun/khaldun/count"
 	"github.com/khaldun/khaldun/dict"
 	"github.com/khaldun/khaldun/lexicon"
 	"github.com/khaldun/khaldun/petrarch"
 	"github.com/khaldun/khaldun/pipeline"
 	"github.com/khaldun/khaldun/quote"
 	"github.com/khaldun/khaldun/timex"
+	"github.com/khaldun/khaldun/tone"
 )
 
 // Options choose the dictionaries and the output details.
@@ -73,11 +75,18 @@ func New(o Options) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Dates come before the coder, which dates each event from its clause.
+	toner, err := tone.New()
+	if err != nil {
+		return nil, err
+	}
+	// Dates come before the coder, which dates each event from its clause;
+	// tone comes last, to give each event its sentence's tone.
 	annotators := []khaldun.Annotator{
 		timex.New(),
 		quote.New(d),
+		count.New(),
 		coder.New(d, coder.Options{}),
+		toner,
 	}
 	return pipeline.New(pipeline.Options{
 		Annotators:      annotators,
