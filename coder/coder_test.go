@@ -2,6 +2,7 @@ package coder
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,18 +11,23 @@ import (
 	"github.com/khaldun/khaldun/petrarch"
 )
 
-// testDict is a small invented dictionary in PETRARCH format.
+// testDict is a small invented dictionary in PETRARCH format, with two
+// nominal patterns of the kind khaldun's lexicon adds.
 func testDict(t testing.TB) *dict.Dictionary {
 	d := dict.New()
-	load := func(k petrarch.Kind, s string) {
-		if err := petrarch.Load(d, k, strings.NewReader(s), string(k)+".txt"); err != nil {
+	for _, k := range []petrarch.Kind{petrarch.Actors, petrarch.Agents, petrarch.Verbs} {
+		if err := petrarch.LoadFile(d, k, filepath.Join("testdata", string(k)+".txt")); err != nil {
 			t.Fatal(err)
 		}
 	}
-	load(petrarch.Actors, "ELDORIA [ELD]\n+ELDORIAN\nQUORVIA [QRV]\nVESTRIA [VST]\nZARN_BELLWETHER [ELD]\n\t[ELDGOV 20100101-20151231]\n")
-	load(petrarch.Agents, "TROOPS {} [~MIL]\nFOREIGN_MINISTER [~GOVFRM]\n")
-	load(petrarch.Verbs, "--- MEET [040] ---\nMEET {MET MEETS MEETING}\n- * WITH + [031]\n\n--- ATTACK [190] ---\nATTACK\n\n--- SAY [010] ---\nSAY {SAID SAYS}\n")
-	load(petrarch.Discards, "+FOOTBALL\n")
+	if err := petrarch.Load(d, petrarch.Discards, strings.NewReader("+FOOTBALL\n"), "discards.txt"); err != nil {
+		t.Fatal(err)
+	}
+	w := func(x string) dict.Elem { return dict.Elem{Kind: dict.Word, Text: x, Joined: true} }
+	tgt := dict.Elem{Kind: dict.TargetEl, Joined: true}
+	d.AddNounPattern(&dict.Pattern{Code: "195", Text: "air strike on +", Elems: []dict.Elem{w("air"), w("strike"), w("on"), tgt}})
+	d.AddNounPattern(&dict.Pattern{Code: "040", Reverse: "040", Text: "talks between $ and +",
+		Elems: []dict.Elem{w("talks"), w("between"), {Kind: dict.SourceEl, Joined: true}, w("and"), tgt}})
 	return d
 }
 
@@ -55,6 +61,7 @@ func TestCoder(t *testing.T) {
 		want       []triple
 	}{
 		{"Eldoria met with Quorvia on Monday.", "", []triple{{"ELD", "QRV", "031"}}},
+		{"Eldoria has met with Quorvia.", "", []triple{{"ELD", "QRV", "031"}}},
 		{"Eldorian troops attacked Quorvia.", "", []triple{{"ELDMIL", "QRV", "190"}}},
 		{"Quorvia was attacked by Eldoria.", "", []triple{{"ELD", "QRV", "190"}}},
 		{"Eldoria did not attack Quorvia.", "", nil},
@@ -64,6 +71,24 @@ func TestCoder(t *testing.T) {
 		{"Eldoria said Vestria attacked Quorvia.", "", []triple{{"VST", "QRV", "190"}}},
 		{"Eldoria attacked Quorvia in a football match.", "", nil},
 		{"The foreign minister met with Quorvia.", "", []triple{{"---GOVFRM", "QRV", "031"}}},
+		// agents: a role already carried is not repeated; prefix agents
+		{"Tallow Palace officials attacked Vestria.", "", []triple{{"QRVGOV", "VST", "190"}}},
+		{"Charity Eldoria attacked Quorvia.", "", []triple{{"NGOELD", "QRV", "190"}}},
+		{"The ambassadors of Eldoria, Vestria and Quorvia met with Zarn Bellwether.", "2020-01-01",
+			[]triple{{"ELDGOV", "ELD", "031"}, {"VSTGOV", "ELD", "031"}, {"QRVGOV", "ELD", "031"}}},
+		{"Eldoria's new foreign minister attacked Vestria.", "", []triple{{"ELDGOVFRM", "VST", "190"}}},
+		// a title before a known name, and before an unknown one
+		{"Foreign Minister Zarn Bellwether attacked Vestria.", "2020-01-01", []triple{{"ELDGOVFRM", "VST", "190"}}},
+		// "[A:B]" block codes, mutual events, places
+		{"Eldoria arrived in Quorvia.", "", []triple{{"ELD", "QRV", "032"}, {"QRV", "ELD", "033"}}},
+		{"Eldoria and Quorvia conferred in Vestria.", "", []triple{{"ELD", "QRV", "046"}, {"QRV", "ELD", "046"}}},
+		// clauses: coordination, passives without agent, relative clauses
+		{"Eldoria attacked Quorvia and met with Vestria.", "", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "031"}}},
+		{"Quorvia was attacked on Monday.", "", nil},
+		{"Vestria, which Eldoria attacked, met with Quorvia.", "", []triple{{"VST", "QRV", "031"}}},
+		// event nouns: possessive or adjectival source, "$" and "+" slots
+		{"An Eldorian air strike on Quorvia killed four.", "", []triple{{"ELD", "QRV", "195"}}},
+		{"Talks between Eldoria and Quorvia resumed.", "", []triple{{"ELD", "QRV", "040"}, {"QRV", "ELD", "040"}}},
 	}
 	for _, tt := range tests {
 		got := code(t, c, d, tt.body, tt.date)
@@ -91,7 +116,7 @@ func TestCoderEvidence(t *testing.T) {
 	}
 	e := doc.Events[0]
 	if e.Sentence != 1 || body[e.Span.Start:e.Span.End] != "Eldoria met with Quorvia" || e.Source.Text != "Eldoria" ||
-		e.Target.Text != "Quorvia" || e.Date != "2020-01-02" || e.Rule != "verbs:verbs.txt:3 MEET - * WITH + [031]" ||
+		e.Target.Text != "Quorvia" || e.Date != "2020-01-02" || e.DateText != "" || e.Rule != "verbs:verbs.txt:4 MEET - * WITH + [031]" ||
 		e.Root != "03" || e.QuadClass != 1 || e.Source.Country != "ELD" {
 		t.Errorf("event = %+v", e)
 	}

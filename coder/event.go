@@ -12,15 +12,26 @@ import (
 )
 
 // codeSentence returns the events of one sentence.
-func (c *Coder) codeSentence(s *sentence) []khaldun.Event {
-	ms := c.mentions(s)
+func (c *Coder) codeSentence(s *sentence, mem *memory) []khaldun.Event {
+	ms := c.mentions(s, mem)
+	defer mem.learn(s, ms)
+	if c.tracing() {
+		c.traceMentions(s, ms)
+	}
 	if len(ms) == 0 {
 		return nil
 	}
 	var out []khaldun.Event
+	shared := -1
 	for _, h := range c.verbs(s) {
-		out = append(out, c.codeVerb(s, ms, h)...)
+		if c.tracing() {
+			c.trace(s, TraceVerb, h.start, h.end, fmt.Sprintf("block %s [%s] verbs:%s", h.form.Block.Name, h.form.EffectiveCode(), h.form.Source))
+		}
+		evs, src := c.codeVerb(s, ms, h, shared)
+		out = append(out, evs...)
+		shared = src
 	}
+	out = append(out, c.codeNouns(s, ms)...)
 	return dedupe(out)
 }
 
@@ -30,71 +41,114 @@ type dyad struct {
 	passive  bool
 }
 
-func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit) []khaldun.Event {
+// codeVerb codes one verb; it also returns the subject it found (or -1)
+// for a coordinated verb that follows.
+func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]khaldun.Event, int) {
 	var pat *dict.Pattern
 	cp := capture{src: -1, tgt: -1, cmp: -1, end: h.end}
 	for _, p := range c.patterns(h.form.Block) {
-		if r, ok := c.matchPattern(s, ms, p, h); ok {
+		r, ok := c.matchPattern(s, ms, p, h)
+		if c.tracing() {
+			c.opts.Trace(TraceEvent{Kind: TracePattern, Sentence: s.sent.Index, Matched: ok, Detail: fmt.Sprintf("%s - %s [%s] verbs:%s", h.form.Block.Name, p.Text, codePair(p.Code, p.Reverse), p.Source)})
+		}
+		if ok {
 			pat, cp = p, r
 			break
 		}
 	}
-	code, reverse := h.form.EffectiveCode(), ""
+	code, reverse := h.form.EffectiveCode(), h.form.EffectiveReverse()
 	if pat != nil {
 		code, reverse = pat.Code, pat.Reverse
 	}
 	if nullCode(code) && nullCode(reverse) {
-		return nil
+		c.drop(s, h, "null code")
+		return nil, c.subject(s, ms, h, shared)
 	}
 	if negated(s, h) && !cp.negated {
-		return nil
+		c.drop(s, h, "negated")
+		return nil, c.subject(s, ms, h, shared)
 	}
-	dy := c.participants(s, ms, h, cp)
+	mutual := reverse != "" && reverse == code
+	dy := c.participants(s, ms, h, cp, shared, mutual)
 	if len(dy.src) == 0 {
-		return nil
+		c.drop(s, h, "no source")
+		return nil, -1
+	}
+	if len(dy.tgt) == 0 && !c.opts.Monadic && !(mutual && len(dy.src) > 1) {
+		c.drop(s, h, "no target")
+		return nil, dy.src[0]
+	}
+	ev := evidence{start: h.start, end: h.end, pat: pat, rule: rule(h, pat)}
+	return c.emit(s, ms, ev, dy, code, reverse), dy.src[0]
+}
+
+// evidence is the dictionary match behind an event: the tokens of the verb
+// or event noun, the pattern that fired (nil for a bare verb) and the
+// rule id.
+type evidence struct {
+	start, end int
+	pat        *dict.Pattern
+	rule       string
+}
+
+// emit codes every source × target pair of dy. A mutual code (reverse ==
+// code: meetings, talks, agreements) with a compound subject and no
+// object makes the members act on each other: "X and Y met".
+func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reverse string) []khaldun.Event {
+	if len(dy.tgt) == 0 && len(dy.src) > 1 && reverse != "" && reverse == code {
+		dy.tgt = dy.src
 	}
 	var out []khaldun.Event
-	emit := func(src, tgt int, code string) {
+	one := func(src, tgt int, code string) {
 		if nullCode(code) {
 			return
 		}
 		for _, sc := range ms[src].codes {
+			if nullCode(sc) {
+				continue
+			}
 			if tgt < 0 {
-				if !c.opts.Monadic {
-					continue
+				if c.opts.Monadic {
+					out = append(out, c.event(s, ms, ev, src, -1, sc, "", code, dy.passive))
 				}
-				out = append(out, c.event(s, ms, h, pat, src, -1, sc, "", code, dy.passive))
 				continue
 			}
 			for _, tc := range ms[tgt].codes {
-				if sc == tc {
+				if sc == tc || nullCode(tc) {
 					continue // PETRARCH codes no event of an actor with itself
 				}
-				out = append(out, c.event(s, ms, h, pat, src, tgt, sc, tc, code, dy.passive))
+				out = append(out, c.event(s, ms, ev, src, tgt, sc, tc, code, dy.passive))
 			}
 		}
 	}
 	for _, a := range dy.src {
 		if len(dy.tgt) == 0 {
-			emit(a, -1, code)
+			one(a, -1, code)
 		}
 		for _, b := range dy.tgt {
 			if a == b {
 				continue
 			}
-			emit(a, b, code)
-			emit(b, a, reverse)
+			one(a, b, code)
+			one(b, a, reverse)
 		}
 	}
 	return out
+}
+
+func (c *Coder) drop(s *sentence, h verbHit, why string) {
+	if c.tracing() {
+		c.trace(s, TraceDrop, h.start, h.end, why)
+	}
 }
 
 func nullCode(c string) bool { return c == "" || c == "---" || strings.Trim(c, "-+?") == "" }
 
 // participants picks source and target mentions of a verb: the pattern's
 // slots when it has them, else the subject before the verb and the first
-// actor after it, swapped for a passive with a "by" agent.
-func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture) dyad {
+// actor after it, swapped for a passive with a "by" agent. A passive
+// without one has no known source ("a hafling was reported").
+func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, shared int, mutual bool) dyad {
 	var dy dyad
 	if cp.cmp >= 0 {
 		// "% * ..." : a compound acting on itself, each member on each other
@@ -102,26 +156,32 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture) d
 		return dyad{src: g, tgt: g}
 	}
 	src, tgt := cp.src, cp.tgt
-	if src < 0 && tgt < 0 && passiveAt(s, h) {
-		if by := byAgent(s, ms, h.end); by >= 0 {
-			dy.passive = true
-			src = by
-			tgt = subjectBefore(s, ms, h.start)
+	if src < 0 && passiveAt(s, h) {
+		by := byAgent(s, ms, h.end)
+		if by < 0 {
+			return dy
+		}
+		dy.passive = true
+		src = by
+		if tgt < 0 {
+			tgt = c.subject(s, ms, h, -1)
 		}
 	}
 	if src < 0 {
-		src = subjectBefore(s, ms, h.start)
+		src = c.subject(s, ms, h, shared)
 	}
 	if src < 0 {
 		return dy
 	}
-	if tgt < 0 && !dy.passive {
-		tgt = objectAfter(s, ms, max(cp.end, h.end), src)
+	if tgt < 0 && !dy.passive && !(mutual && len(members(ms, src)) > 1) {
+		// "X and Y met …": a compound subject of a mutual event already
+		// names both parties.
+		tgt = objectAfter(s, ms, max(cp.end, h.end), src, mutual)
 	}
 	dy.src = members(ms, src)
 	if tgt >= 0 {
 		dy.tgt = members(ms, tgt)
-	} else if len(dy.src) > 1 {
+	} else if len(dy.src) > 1 && c.opts.Reflexive {
 		// "Gondor and Osgiliath renewed ties": a compound subject
 		// without an object acts on itself.
 		dy.tgt = dy.src
@@ -129,11 +189,94 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture) d
 	return dy
 }
 
-// subjectBefore is the nearest mention ending before token v.
-func subjectBefore(s *sentence, ms []mention, v int) int {
+// subject finds the subject of verb h: the subject shared with the verb
+// it is coordinated with ("X condemned ... and promised ..."), else the
+// nearest mention before the verb inside its clause, else, for a relative
+// clause ("X, which attacked Y"), the antecedent before the relative
+// pronoun.
+func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
+	if shared >= 0 && coordinated(s, h) {
+		return shared
+	}
+	if r := relativeBefore(s, h.start); r >= 0 {
+		// "Vestria, which Eldoria attacked, met …": skip the clause
+		return subjectBefore(s, ms, r, clauseStart(s, r))
+	}
+	b := clauseStart(s, h.start)
+	if k := subjectBefore(s, ms, h.start, b); k >= 0 {
+		return k
+	}
+	if b > 0 {
+		switch s.word(b - 1) {
+		case "who", "which", "that":
+			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
+		case "and", ",":
+			// "X met Y and, after talks, signed": look past the break
+			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
+		}
+	}
+	return -1
+}
+
+// relativeBefore returns the comma opening ", which/who … ," when that
+// relative clause ends right before token v (adverbs aside), else -1.
+func relativeBefore(s *sentence, v int) int {
+	i := v - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	if s.word(i) != "," {
+		return -1
+	}
+	for j := i - 1; j > 0 && j >= i-15; j-- {
+		switch s.word(j) {
+		case "which", "who", "whom", "whose":
+			if s.word(j-1) == "," {
+				return j - 1
+			}
+			return -1
+		case ",", ";", ".":
+			return -1
+		}
+	}
+	return -1
+}
+
+// clauseStart is the first token of the clause holding token v: the token
+// after the nearest subordinator, relative pronoun or semicolon before it.
+func clauseStart(s *sentence, v int) int {
+	for i := v - 1; i >= 0 && i >= v-40; i-- {
+		switch s.word(i) {
+		case ";", ":", "--", "who", "which", "whereas", "because", "although", "while", "when", "after", "before", "since", "unless", "if":
+			return i + 1
+		case "that":
+			if s.pos(i) == "IN" || s.pos(i) == "WDT" {
+				return i + 1
+			}
+		}
+	}
+	return max(0, v-40)
+}
+
+// coordinated reports "and [adverbs] VERB": a verb that shares the
+// subject of the verb before it.
+func coordinated(s *sentence, h verbHit) bool {
+	i := h.start - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	if s.word(i) == "," && s.pos(h.head) == "VBG" {
+		return true // "X met Y, recognizing ...": a participle of X
+	}
+	return s.word(i) == "and" || s.word(i) == "or" || s.word(i) == "but"
+}
+
+// subjectBefore is the nearest mention ending before token v and starting
+// at or after token from.
+func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	best := -1
 	for k := range ms {
-		if ms[k].end <= v {
+		if ms[k].end <= v && ms[k].start >= from {
 			best = k
 		}
 	}
@@ -146,8 +289,9 @@ func subjectBefore(s *sentence, ms []mention, v int) int {
 
 // objectAfter is the first mention after token from, unless a clause
 // boundary comes first or the mention is itself the subject of a
-// following verb ("X said Y attacked Z": Y is not X's target).
-func objectAfter(s *sentence, ms []mention, from, src int) int {
+// following verb ("X said Y attacked Z": Y is not X's target). For a
+// mutual event a place after "in" is skipped ("X and Y met in Beijing").
+func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 	for k := range ms {
 		if ms[k].start < from || k == src || ms[k].group == ms[src].group {
 			continue
@@ -157,13 +301,43 @@ func objectAfter(s *sentence, ms []mention, from, src int) int {
 				return -1
 			}
 		}
+		if mutual && locative(s, ms[k].start) {
+			continue // "met in Beijing": a place, not a counterpart
+		}
 		g := members(ms, k)
-		if subjectOfNext(s, ms[g[len(g)-1]].end) {
+		if !prepObject(s, ms[k].start) && subjectOfNext(s, ms[g[len(g)-1]].end) {
 			return -1
 		}
 		return k
 	}
 	return -1
+}
+
+// locative reports a mention governed by "in" ("met in Beijing", "a
+// ceasefire in Gaza"): the default object rule takes it for the place of
+// the event; only a pattern slot can make it a target.
+func locative(s *sentence, i int) bool {
+	j := i - 1
+	if s.pos(j) == "DT" {
+		j--
+	}
+	return s.word(j) == "in" || s.word(j) == "inside"
+}
+
+// prepObject reports a mention governed by a preposition ("ties with
+// Libya"): it cannot be the subject of a following clause, whatever the
+// tagger makes of the next word.
+func prepObject(s *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch s.pos(j) {
+		case "DT", "PRP$":
+			continue
+		case "IN", "TO":
+			return s.word(j) != "that"
+		}
+		return false
+	}
+	return false
 }
 
 // subjectOfNext reports whether a finite verb follows token i closely.
@@ -229,16 +403,16 @@ func negated(s *sentence, h verbHit) bool {
 	return false
 }
 
-func (c *Coder) event(s *sentence, ms []mention, h verbHit, p *dict.Pattern, src, tgt int, sc, tc, code string, passive bool) khaldun.Event {
+func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, tc, code string, passive bool) khaldun.Event {
 	e := khaldun.Event{
 		Sentence: s.sent.Index,
 		Text:     s.textOf(s.sent.Span),
 		Source:   c.actor(s, ms[src], sc),
 		Code:     code,
 		Date:     s.text.Published,
-		Rule:     rule(h, p),
+		Rule:     ev.rule,
 	}
-	lo, hi := min(ms[src].start, h.start), max(ms[src].end, h.end)
+	lo, hi := min(ms[src].start, ev.start), max(ms[src].end, ev.end)
 	if tgt >= 0 {
 		a := c.actor(s, ms[tgt], tc)
 		e.Target = &a
@@ -250,7 +424,7 @@ func (c *Coder) event(s *sentence, ms []mention, h verbHit, p *dict.Pattern, src
 	} else {
 		e.Root = cameo.Root(code)
 	}
-	e.Confidence = confidence(p, tgt >= 0, passive, hi-lo)
+	e.Confidence = confidence(ev.pat, tgt >= 0, passive, hi-lo)
 	sum := sha1.Sum([]byte(fmt.Sprintf("%d|%d|%d|%s|%s|%s|%s", e.Sentence, e.Span.Start, e.Span.End, e.Source.Code, tc, code, e.Rule)))
 	e.ID = hex.EncodeToString(sum[:8])
 	return e

@@ -16,43 +16,82 @@ type mention struct {
 	role       string   // agent code, "" for a bare actor
 	group      int      // mentions joined by "and"/"," share a group
 	rule       string   // dictionary lines that named it
+	resolved   string   // how a pronoun or short name was resolved, "" when named
+	agent      *dict.Agent
+	ofAgent    bool   // "the ambassadors of A, B and C": the role spreads to B and C
+	person     bool   // names a person, for "he"/"she"
+	name       [2]int // tokens of an unknown name after a title, for later surname look-ups
 }
 
 // noCountry is the placeholder PETRARCH writes for an agent without a
 // country ("---GOV").
 const noCountry = "---"
 
-// mentions finds the actor mentions of s, left to right, longest first.
-func (c *Coder) mentions(s *sentence) []mention {
+// mentions finds the actor mentions of s, left to right, longest first,
+// then joins the pieces of one noun phrase that the dictionaries name
+// separately: "MSF Arnor diplomat", "Prime Minister Romendacil".
+func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 	var out []mention
 	n := s.seq.Len()
+	var pairs [][2]int // mentions standing for a remembered compound
 	for i := 0; i < n; {
 		m, ok := c.mentionAt(s, i)
 		if !ok {
-			i++
+			rs, k := mem.resolve(s, i)
+			if k == 0 {
+				i++
+				continue
+			}
+			if len(rs) > 1 {
+				pairs = append(pairs, [2]int{len(out), len(rs)})
+			}
+			for _, r := range rs {
+				r.start, r.end, r.resolved = i, i+k, s.textOf(s.span(i, i+k))
+				r.rule = "coref:" + strings.Join(r.codes, "/") + " " + r.rule
+				out = append(out, r)
+			}
+			i += k
 			continue
 		}
-		m.group = len(out)
 		out = append(out, m)
 		i = m.end
 	}
+	out = mergeAdjacent(s, out)
+	for k := range out {
+		out[k].group = k
+	}
 	groupCompounds(s, out)
+	for _, p := range pairs {
+		for k := p[0]; k < p[0]+p[1] && k < len(out); k++ {
+			out[k].group = out[p[0]].group
+		}
+	}
+	spreadOfAgent(out)
 	return out
 }
 
 func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 	if as, n := c.d.MatchActor(s.seq, i); n > 0 {
 		a := as[0]
-		m := mention{start: i, end: i + n, codes: splitCodes(a.CodeOn(s.date)), rule: "actors:" + a.Source.String()}
-		// "Gondor's foreign minister", "Israeli troops"
+		m := mention{start: i, end: i + n, codes: splitCodes(a.CodeOn(s.date)), rule: "actors:" + a.Source.String(), person: isPersonSource(a.Source)}
+		// "Gondor's foreign minister", "Israeli troops", "Gondor's
+		// first deputy prime minister": adjectives may come between.
 		j := i + n
 		if s.word(j) == "'s" || s.word(j) == "'" {
 			j++
 		}
-		if gs, k := c.d.MatchAgent(s.seq, j); k > 0 {
-			m.end, m.role = j+k, gs[0].Code
-			m.codes = combine(m.codes, gs[0])
-			m.rule += " agents:" + gs[0].Source.String()
+		for k := 0; k < 3; k++ {
+			if gs, g := c.d.MatchAgent(s.seq, j); g > 0 {
+				m.end, m.role, m.agent = j+g, gs[0].Code, gs[0]
+				m.codes = combine(m.codes, gs[0])
+				m.rule += " agents:" + gs[0].Source.String()
+				m.person = false
+				break
+			}
+			if !adjective(s.pos(j)) {
+				break
+			}
+			j++
 		}
 		return m, true
 	}
@@ -61,10 +100,11 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 		return mention{}, false
 	}
 	g := gs[0]
-	m := mention{start: i, end: i + n, role: g.Code, rule: "agents:" + g.Source.String()}
-	// "the foreign minister of Gondor"
+	m := mention{start: i, end: i + n, role: g.Code, agent: g, rule: "agents:" + g.Source.String()}
+	// "the foreign minister of Gondor", but not "its troops from Gaza":
+	// a possessive already names the owner.
 	j := i + n
-	if w := s.word(j); w == "of" || w == "from" {
+	if w := s.word(j); (w == "of" || w == "from") && s.pos(i-1) != "PRP$" {
 		k := j + 1
 		if s.word(k) == "the" {
 			k++
@@ -73,12 +113,69 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 			m.end = k + an
 			m.codes = combine(splitCodes(as[0].CodeOn(s.date)), g)
 			m.rule += " actors:" + as[0].Source.String()
+			m.ofAgent = true
 			return m, true
 		}
 	}
 	m.codes = combine([]string{noCountry}, g)
 	return m, true
 }
+
+func adjective(pos string) bool {
+	switch pos {
+	case "JJ", "JJR", "JJS", "VBN", "CD":
+		return true
+	}
+	return false
+}
+
+// isPersonSource tells people entries from country and organisation
+// entries, for pronoun resolution: "he" is never Gondor.
+func isPersonSource(src dict.Source) bool {
+	return strings.Contains(src.File, "people") || strings.Contains(src.File, "Phoenix.International")
+}
+
+// bare reports a mention that is an agent with no country yet ("---GOV").
+func (m *mention) bare() bool {
+	return m.agent != nil && len(m.codes) > 0 && strings.Contains(m.codes[0], noCountry)
+}
+
+// mergeAdjacent joins mentions that touch and belong to one noun phrase: a
+// bare agent before an actor ("MSF Arnor", "Prime Minister Romendacil")
+// takes the actor's country; a titled actor followed by a name keeps its
+// code and covers the name ("Bree Prime Minister Romendacil").
+func mergeAdjacent(s *sentence, ms []mention) []mention {
+	out := ms[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		for k+1 < len(ms) && ms[k+1].start == m.end && m.agent != nil && ms[k+1].agent == nil && !ms[k+1].bare() {
+			nx := ms[k+1]
+			if m.bare() {
+				m.codes = combine(nx.codes, m.agent)
+			}
+			m.end = nx.end
+			m.rule += " " + nx.rule
+			m.person = m.person || nx.person
+			k++
+		}
+		if m.agent != nil && !m.agent.Prefix {
+			// "Chinese diplomat Wang Kejian": an unknown name after a
+			// title is the titled person.
+			j := m.end
+			for j < s.seq.Len() && j < m.end+3 && s.pos(j) == "NNP" && upper(s.toks[j].Text) {
+				j++
+			}
+			if j > m.end {
+				m.name = [2]int{m.end, j}
+				m.end, m.person = j, true
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func upper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 func splitCodes(code string) []string {
 	if code == "" {
@@ -117,6 +214,22 @@ func groupCompounds(s *sentence, ms []mention) {
 		if ok && joined {
 			g := ms[k-1].group
 			ms[k].group = g
+		}
+	}
+}
+
+// spreadOfAgent gives the other members of "the ambassadors of A, B and
+// C" the role of the first.
+func spreadOfAgent(ms []mention) {
+	for k := range ms {
+		if !ms[k].ofAgent {
+			continue
+		}
+		for _, o := range members(ms, k) {
+			if o != k && ms[o].agent == nil {
+				ms[o].codes = combine(ms[o].codes, ms[k].agent)
+				ms[o].agent, ms[o].role = ms[k].agent, ms[k].role
+			}
 		}
 	}
 }

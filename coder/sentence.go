@@ -71,7 +71,7 @@ func (s *sentence) textOf(sp khaldun.Span) string {
 // clauseBreak is a token that ends the clause a verb's target can come from.
 func (s *sentence) clauseBreak(i int) bool {
 	switch s.word(i) {
-	case ";", ":", "--", "while", "whereas", "because", "although", "after", "before", "when", "but", "which", "who":
+	case ";", ":", "--", "while", "whereas", "because", "although", "after", "before", "when", "but", "which", "who", "as", "according":
 		return true
 	}
 	return false

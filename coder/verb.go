@@ -29,6 +29,9 @@ func (c *Coder) verbs(s *sentence) []verbHit {
 		if auxiliaries[s.word(i)] && s.isVerb(nextContent(s, i+1)) {
 			continue
 		}
+		if (s.pos(i) == "VBN" || s.pos(i) == "VBG") && (s.pos(i-1) == "DT" || s.pos(i-1) == "PRP$") {
+			continue // "the occupied West Bank": an adjective
+		}
 		if h, ok := c.verbAt(s, i); ok {
 			out = append(out, h)
 			i = h.end - 1
@@ -103,12 +106,20 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 		}
 		return c.matchFrom(s, ms, p, hit, k+1, hit.end, cp)
 	}
-	lo, hi := prevEnd, s.seq.Len()
+	lo, hi := prevEnd, min(s.seq.Len(), prevEnd+window)
 	if k < p.Verb {
 		hi = hit.start
+		if k == 0 {
+			lo = max(lo, hit.start-window)
+		}
+	} else if e.Kind == dict.TargetEl || e.Kind == dict.SourceEl {
+		hi = min(hi, clauseEnd(s, lo))
 	}
 	if k > 0 && e.Joined {
 		hi = min(hi, lo+1)
+		if e.Kind == dict.SourceEl || e.Kind == dict.TargetEl {
+			hi = min(s.seq.Len(), lo+1+modifiers(s, lo, 3))
+		}
 	}
 	for q := lo; q < hi; q++ {
 		for _, n := range c.elemAt(s, ms, e, q) {
@@ -117,6 +128,9 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 			case dict.SourceEl:
 				next.src = mentionStarting(ms, q)
 			case dict.TargetEl:
+				if locative(s, q) && (k == 0 || p.Elems[k-1].Text != "in") {
+					continue // "met in Moscow": a place, unless written "in +"
+				}
 				next.tgt = mentionStarting(ms, q)
 			case dict.CompoundEl:
 				next.cmp = mentionStarting(ms, q)
@@ -161,5 +175,35 @@ func (c *Coder) elemAt(s *sentence, ms []mention, e dict.Elem, q int) []int {
 }
 
 var one = []int{1}
+
+// window caps how far an element may be looked for, so that a sentence of
+// thousands of tokens costs time linear in its length.
+const window = 12
+
+// clauseEnd is the first token from i on that closes the clause: a slot
+// after the verb cannot bind an actor beyond it.
+func clauseEnd(s *sentence, i int) int {
+	for j := i; j < s.seq.Len() && j < i+window; j++ {
+		if s.clauseBreak(j) || (j > i && (s.pos(j) == "VBD" || s.pos(j) == "VBZ" || s.pos(j) == "VBP")) {
+			return j
+		}
+	}
+	return min(s.seq.Len(), i+window)
+}
+
+// modifiers counts the determiners and modifiers (at most n) from token i
+// on: a joined slot may stand after them ("urged the new government").
+func modifiers(s *sentence, i, n int) int {
+	k := 0
+	for k < n {
+		switch s.pos(i + k) {
+		case "DT", "PRP$", "JJ", "JJR", "JJS", "RB", "CD", "POS", "PDT":
+			k++
+			continue
+		}
+		break
+	}
+	return k
+}
 
 var negation = map[string]bool{"not": true, "n't": true, "never": true, "no": true}

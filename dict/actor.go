@@ -89,12 +89,38 @@ type Agent struct {
 }
 
 // Combine attaches the agent's code to actor code base ("" when the agent
-// stands alone).
+// stands alone). A role the base already carries is not repeated, as in
+// PETRARCH: "White House" (USAGOV) + "officials" (GOV) is USAGOV, not
+// USAGOVGOV.
 func (g *Agent) Combine(base string) string {
 	if g.Prefix {
+		if strings.HasPrefix(base, g.Code) {
+			return base
+		}
 		return g.Code + base
 	}
-	return base + g.Code
+	out := base
+	for i := 0; i+3 <= len(g.Code); i += 3 {
+		part := g.Code[i : i+3]
+		if !hasRole(base, part) {
+			out += part
+		}
+	}
+	if len(g.Code)%3 != 0 {
+		out += g.Code[len(g.Code)/3*3:]
+	}
+	return out
+}
+
+// hasRole reports whether code carries the 3-letter role r after its
+// first (country or sector) block.
+func hasRole(code, r string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		if code[i:i+3] == r {
+			return true
+		}
+	}
+	return false
 }
 
 // AddAgent indexes g under its phrase.

@@ -37,16 +37,25 @@ type Dictionary struct {
 	// irregular forms alike), because the coder finds verbs by their head
 	// token and then checks the particles around it.
 	verbs      map[string][]*VerbForm
+	nouns      map[string][]*Pattern
+	nnouns     int
 	blocks     []*VerbBlock
 	synsets    map[string]*Synset
 	nforms     int
 	transforms []*Transform
+
+	// RequireDyad says the verb dictionary was written for a coder that
+	// codes only events with both a source and a target (PETRARCH's
+	// require_dyad): its patterns leave one-sided readings uncoded on
+	// purpose, so the coder drops target-less events by default.
+	RequireDyad bool
 }
 
 // New returns an empty dictionary.
 func New() *Dictionary {
 	return &Dictionary{
 		verbs:   map[string][]*VerbForm{},
+		nouns:   map[string][]*Pattern{},
 		synsets: map[string]*Synset{},
 	}
 }
@@ -58,6 +67,7 @@ type Stats struct {
 	VerbBlocks           int
 	VerbForms            int
 	Patterns             int
+	NounPatterns         int
 	Synsets              int
 	Discards             int
 }
@@ -72,6 +82,7 @@ func (d *Dictionary) Stats() Stats {
 		VerbForms:    d.nforms,
 		Synsets:      len(d.synsets),
 		Discards:     d.discards.Len(),
+		NounPatterns: d.nnouns,
 	}
 	seen := map[*Actor]bool{}
 	d.actors.Each(func(a *Actor) {

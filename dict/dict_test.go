@@ -171,3 +171,24 @@ func TestPatternSpecificity(t *testing.T) {
 		t.Error("before/after split wrong")
 	}
 }
+
+func TestAgentCombineRoles(t *testing.T) {
+	tests := []struct {
+		base string
+		g    Agent
+		want string
+	}{
+		{"ISR", Agent{Code: "MIL"}, "ISRMIL"},
+		{"USAGOV", Agent{Code: "GOV"}, "USAGOV"},
+		{"HGWGOVMED", Agent{Code: "GOVMED"}, "HGWGOVMED"},
+		{"GONGMO", Agent{Code: "OPP"}, "GONGMOOPP"},
+		{"ARN", Agent{Code: "NGO", Prefix: true}, "NGOARN"},
+		{"NGOARN", Agent{Code: "NGO", Prefix: true}, "NGOARN"},
+		{"---", Agent{Code: "GOV"}, "---GOV"},
+	}
+	for _, tt := range tests {
+		if got := tt.g.Combine(tt.base); got != tt.want {
+			t.Errorf("%s + %+v = %s, want %s", tt.base, tt.g, got, tt.want)
+		}
+	}
+}

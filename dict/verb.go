@@ -5,8 +5,10 @@ import "strings"
 // VerbBlock is a group of verb forms sharing a default code and patterns,
 // PETRARCH's "--- NAME [code] ---" block.
 type VerbBlock struct {
-	Name     string
-	Code     string // default event code; "---" or "" means none
+	Name string
+	Code string // default event code; "---" or "" means none
+	// Reverse is the default target→source code of "[032:033]" blocks.
+	Reverse  string
 	Forms    []*VerbForm
 	Patterns []*Pattern
 	Source   Source
@@ -19,7 +21,9 @@ type VerbForm struct {
 	Words []string
 	Head  int    // index of the verb word in Words
 	Code  string // overrides the block code when set
-	Block *VerbBlock
+	// Reverse overrides the block's reverse code when Code is set.
+	Reverse string
+	Block   *VerbBlock
 	// Surface means the form must match the token as written, not its
 	// lemma: it is an inflected form listed explicitly.
 	Surface bool
@@ -33,6 +37,18 @@ func (f *VerbForm) EffectiveCode() string {
 	}
 	if f.Block != nil {
 		return f.Block.Code
+	}
+	return ""
+}
+
+// EffectiveReverse is the target→source code the form gives when no
+// pattern matches ("" for none).
+func (f *VerbForm) EffectiveReverse() string {
+	if f.Code != "" {
+		return f.Reverse
+	}
+	if f.Block != nil {
+		return f.Block.Reverse
 	}
 	return ""
 }
@@ -112,6 +128,28 @@ func (d *Dictionary) AddVerbBlock(b *VerbBlock) {
 		p.Block = b
 	}
 }
+
+// AddNounPattern indexes a nominal event pattern ("talks between $ and
+// +", "air strike on +") under its first word. Its Verb is -1: the words
+// themselves are the event. Patterns sharing a first word are kept most
+// specific first.
+func (d *Dictionary) AddNounPattern(p *Pattern) {
+	if len(p.Elems) == 0 || p.Elems[0].Kind != Word {
+		return
+	}
+	p.Verb = -1
+	w := p.Elems[0].Text
+	ps := append(d.nouns[w], p)
+	for i := len(ps) - 1; i > 0 && ps[i].Specificity() > ps[i-1].Specificity(); i-- {
+		ps[i], ps[i-1] = ps[i-1], ps[i]
+	}
+	d.nouns[w] = ps
+	d.nnouns++
+}
+
+// NounPatterns returns the nominal patterns whose first word is w, most
+// specific first.
+func (d *Dictionary) NounPatterns(w string) []*Pattern { return d.nouns[w] }
 
 // VerbForms returns the forms whose head word is w (lower case).
 func (d *Dictionary) VerbForms(w string) []*VerbForm { return d.verbs[w] }

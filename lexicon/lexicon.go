@@ -107,6 +107,10 @@ func Load(d *dict.Dictionary) error {
 				}
 				d.AddDiscard(&dict.Discard{Phrase: words(f[0]), Source: src})
 			case "verbs":
+				if f[1] == "noun" {
+					addNoun(d, e)
+					continue
+				}
 				if err := addVerb(verbs, e); err != nil {
 					errs = append(errs, err)
 				}
@@ -129,7 +133,6 @@ func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
 	code, kind, text := e.Fields[0], e.Fields[1], e.Fields[2]
 	w := strings.Fields(text)
 	if kind != "verb" {
-		// Nominal patterns need the coder's noun-event matcher.
 		return nil
 	}
 	head := w[0]
@@ -138,7 +141,7 @@ func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
 		b = &dict.VerbBlock{Name: strings.ToUpper(head), Forms: []*dict.VerbForm{{Words: []string{head}}}, Source: dict.Source{File: e.File, Line: e.Line}}
 		blocks[head] = b
 	}
-	p := &dict.Pattern{Code: code, Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
+	p := &dict.Pattern{Code: code, Reverse: reciprocal(code), Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
 	p.Elems = append(p.Elems, dict.Elem{Kind: dict.VerbEl})
 	joined := true
 	for _, x := range w[1:] {
@@ -161,6 +164,44 @@ func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
 	}
 	b.Patterns = append(b.Patterns, p)
 	return nil
+}
+
+// addNoun turns a nominal verbs.txt line ("talks between $ and +") into a
+// noun pattern. Slots stand next to the word before them (after an
+// optional determiner) unless "..." allows a gap.
+func addNoun(d *dict.Dictionary, e Entry) {
+	code, text := e.Fields[0], e.Fields[2]
+	p := &dict.Pattern{Code: code, Reverse: reciprocal(code), Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
+	joined := true
+	for _, x := range strings.Fields(text) {
+		switch x {
+		case "...":
+			joined = false
+			continue
+		case "+":
+			p.Elems = append(p.Elems, dict.Elem{Kind: dict.TargetEl})
+		case "$":
+			p.Elems = append(p.Elems, dict.Elem{Kind: dict.SourceEl})
+		default:
+			p.Elems = append(p.Elems, dict.Elem{Kind: dict.Word, Text: x, Joined: joined && len(p.Elems) > 0})
+		}
+		joined = true
+	}
+	d.AddNounPattern(p)
+}
+
+// reciprocal gives the reverse code of an event that is by nature mutual,
+// so that "X met Y" and "talks between X and Y" code both directions:
+// consult (040), meet at a third location (044), negotiate (046), sign a
+// formal agreement (057). Visits (042/043), mediation (045) and
+// telephone calls (041, one side calls) have a direction and are left
+// one-way.
+func reciprocal(code string) string {
+	switch code {
+	case "040", "044", "046", "057":
+		return code
+	}
+	return ""
 }
 
 func words(phrase string) []string { return strings.Fields(phrase) }

@@ -22,6 +22,7 @@ import (
 //	                        # "(PREP ...)" and "{NOUN PHRASE}" groups
 func LoadVerbs(d *dict.Dictionary, r io.Reader, name string) error {
 	c := &collector{file: name}
+	d.RequireDyad = true
 	var syn *dict.Synset
 	var blk *dict.VerbBlock
 	broken := false
@@ -143,11 +144,11 @@ func parseBlockHeader(t string) (*dict.VerbBlock, string) {
 		// whose verbs code only through patterns.
 		return &dict.VerbBlock{Name: strings.TrimSuffix(nm, "_"), Code: "---"}, ""
 	}
-	code, _, msg := parseEventCode(groups[0])
+	code, rev, msg := parseEventCode(groups[0])
 	if msg != "" {
 		return nil, msg
 	}
-	return &dict.VerbBlock{Name: strings.TrimSuffix(nm, "_"), Code: code}, ""
+	return &dict.VerbBlock{Name: strings.TrimSuffix(nm, "_"), Code: code, Reverse: rev}, ""
 }
 
 // parseEventCode reads "064", "---", "032:033" or ":173".
@@ -169,10 +170,10 @@ func parseForms(t string, src dict.Source) ([]*dict.VerbForm, string) {
 	if !ok || rest != "" || len(groups) > 1 {
 		return nil, "malformed verb form " + t
 	}
-	code := ""
+	code, rev := "", ""
 	if len(groups) == 1 {
 		var msg string
-		if code, _, msg = parseEventCode(groups[0]); msg != "" {
+		if code, rev, msg = parseEventCode(groups[0]); msg != "" {
 			return nil, msg
 		}
 	}
@@ -184,19 +185,19 @@ func parseForms(t string, src dict.Source) ([]*dict.VerbForm, string) {
 	if msg != "" {
 		return nil, msg
 	}
-	f.Code, f.Source = code, src
+	f.Code, f.Reverse, f.Source = code, rev, src
 	forms := []*dict.VerbForm{f}
 	for _, s := range irregular {
 		g, msg := parseForm(s)
 		if msg != "" {
 			return nil, msg
 		}
-		g.Code, g.Source, g.Surface = code, src, true
+		g.Code, g.Reverse, g.Source, g.Surface = code, rev, src, true
 		forms = append(forms, g)
 	}
 	if !explicit {
 		for _, w := range inflect(f.Words[f.Head]) {
-			g := &dict.VerbForm{Words: append([]string(nil), f.Words...), Head: f.Head, Code: code, Surface: true, Source: src}
+			g := &dict.VerbForm{Words: append([]string(nil), f.Words...), Head: f.Head, Code: code, Reverse: rev, Surface: true, Source: src}
 			g.Words[g.Head] = w
 			forms = append(forms, g)
 		}

@@ -1,0 +1,193 @@
+package coder
+
+import (
+	"fmt"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/dict"
+)
+
+// nounHit is a nominal event found in a sentence: "talks between X and
+// Y", "an air strike on Z".
+type nounHit struct {
+	start, end int
+	pat        *dict.Pattern
+	src, tgt   int // mention indexes bound by "$" and "+", -1 when unbound
+}
+
+// maxGap is how many words "..." may skip in a nominal pattern.
+const maxGap = 3
+
+// codeNouns codes the event nouns of s.
+func (c *Coder) codeNouns(s *sentence, ms []mention) []khaldun.Event {
+	var out []khaldun.Event
+	for i := 0; i < s.seq.Len(); i++ {
+		if s.isVerb(i) {
+			continue // "called for talks" is the verb's business
+		}
+		h, ok := c.nounAt(s, ms, i)
+		if !ok {
+			continue
+		}
+		if c.tracing() {
+			c.trace(s, TraceVerb, h.start, h.end, fmt.Sprintf("event noun [%s] verbs:%s %s", codePair(h.pat.Code, h.pat.Reverse), h.pat.Source, h.pat.Text))
+		}
+		out = append(out, c.codeNoun(s, ms, h)...)
+		i = h.end - 1
+	}
+	return out
+}
+
+func (c *Coder) nounAt(s *sentence, ms []mention, i int) (nounHit, bool) {
+	try := func(ps []*dict.Pattern) (nounHit, bool) {
+		for _, p := range ps {
+			if h, ok := matchNoun(s, ms, p, i); ok {
+				return h, true
+			}
+		}
+		return nounHit{}, false
+	}
+	if h, ok := try(c.d.NounPatterns(s.word(i))); ok {
+		return h, true
+	}
+	if l := s.seq.Lemmas[i]; l != "" && l != s.word(i) {
+		return try(c.d.NounPatterns(l))
+	}
+	return nounHit{}, false
+}
+
+// matchNoun matches p from token i, left to right, without backtracking
+// beyond the "..." gaps: nominal patterns are short and literal.
+func matchNoun(s *sentence, ms []mention, p *dict.Pattern, i int) (nounHit, bool) {
+	h := nounHit{start: i, pat: p, src: -1, tgt: -1}
+	q := i
+	for k, e := range p.Elems {
+		span := maxGap + 1
+		if e.Joined || k == 0 {
+			span = 1
+		}
+		found := false
+		for g := 0; g < span && !found; g++ {
+			at := q + g
+			switch e.Kind {
+			case dict.Word:
+				if s.seq.Matches(at, e.Text) {
+					q, found = at+1, true
+				}
+			case dict.SourceEl, dict.TargetEl:
+				if s.pos(at) == "DT" || s.pos(at) == "PRP$" {
+					at++
+				}
+				if m := mentionStarting(ms, at); m >= 0 {
+					if e.Kind == dict.SourceEl {
+						h.src = m
+					} else {
+						h.tgt = m
+					}
+					q, found = ms[m].end, true
+				}
+			}
+		}
+		if !found {
+			return h, false
+		}
+	}
+	h.end = q
+	return h, true
+}
+
+// codeNoun assigns the participants of a nominal event: the "$" slot, else
+// an actor right before the noun ("Israeli air strike", "Israel's
+// military campaign"), else the subject of a light verb governing it
+// ("Hamas held talks with Fatah").
+func (c *Coder) codeNoun(s *sentence, ms []mention, h nounHit) []khaldun.Event {
+	src := h.src
+	if src < 0 {
+		src = actorBefore(s, ms, h.start)
+	}
+	if src < 0 {
+		if v := lightVerbBefore(s, h.start); v >= 0 {
+			src = c.subject(s, ms, verbHit{head: v, start: v, end: v + 1}, -1)
+		}
+	}
+	if src == h.tgt && src >= 0 && len(members(ms, src)) < 2 {
+		src = -1
+	}
+	if src < 0 {
+		if c.tracing() {
+			c.trace(s, TraceDrop, h.start, h.end, "event noun without source")
+		}
+		return nil
+	}
+	dy := dyad{src: members(ms, src)}
+	if h.tgt >= 0 {
+		dy.tgt = members(ms, h.tgt)
+	}
+	if len(dy.tgt) == 0 && !c.opts.Monadic && !(h.pat.Reverse != "" && len(dy.src) > 1) {
+		return nil
+	}
+	ev := evidence{start: h.start, end: h.end, pat: h.pat, rule: fmt.Sprintf("verbs:%s %s [%s]", h.pat.Source, h.pat.Text, codePair(h.pat.Code, h.pat.Reverse))}
+	return c.emit(s, ms, ev, dy, h.pat.Code, h.pat.Reverse)
+}
+
+// actorBefore is a mention that ends at the noun or holds it, allowing a
+// possessive, a determiner and two adjectives between.
+func actorBefore(s *sentence, ms []mention, i int) int {
+	for k := range ms {
+		if ms[k].start < i && ms[k].end > i {
+			return k
+		}
+	}
+	endingAt := func(j int) int {
+		for k := range ms {
+			if ms[k].end == j {
+				return k
+			}
+		}
+		return -1
+	}
+	j := i
+	for n := 0; n < 3; n++ {
+		if w := s.word(j - 1); w == "'s" || w == "'" {
+			j--
+		}
+		if k := endingAt(j); k >= 0 {
+			return k
+		}
+		if j == 0 || !adjective(s.pos(j-1)) {
+			break
+		}
+		j--
+	}
+	return -1
+}
+
+// lightVerbs carry no event of their own: the event is their object noun.
+var lightVerbs = map[string]bool{
+	"hold": true, "have": true, "make": true, "issue": true, "conduct": true, "launch": true,
+	"carry": true, "stage": true, "begin": true, "start": true, "continue": true, "resume": true,
+	"open": true, "express": true, "voice": true, "send": true, "pay": true, "give": true,
+	"deliver": true, "renew": true, "host": true, "mount": true, "wage": true, "level": true,
+	"lodge": true, "file": true, "extend": true, "reiterate": true, "repeat": true, "step": true,
+	"intensify": true, "escalate": true, "expand": true, "announce": true, "sign": true, "reach": true,
+	"join": true, "attend": true, "lead": true, "order": true, "end": true,
+}
+
+// lightVerbBefore returns a light verb shortly before token i whose object
+// the noun is, or -1.
+func lightVerbBefore(s *sentence, i int) int {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if s.isVerb(j) {
+			if lightVerbs[s.seq.Lemmas[j]] || lightVerbs[s.word(j)] {
+				return j
+			}
+			return -1
+		}
+		switch s.pos(j) {
+		case "DT", "JJ", "JJR", "JJS", "CD", "PRP$", "RB", "NN", "NNS", "POS", "RP":
+			continue
+		}
+		return -1
+	}
+	return -1
+}
