@@ -14,6 +14,7 @@ import (
 	"github.com/khaldun/khaldun/coder"
 	"github.com/khaldun/khaldun/count"
 	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/entities"
 	"github.com/khaldun/khaldun/lexicon"
 	"github.com/khaldun/khaldun/petrarch"
 	"github.com/khaldun/khaldun/pipeline"
@@ -79,9 +80,14 @@ func New(o Options) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	ner, err := entities.New()
+	if err != nil {
+		return nil, err
+	}
 	// Dates come before the coder, which dates each event from its clause;
 	// tone comes last, to give each event its sentence's tone.
 	annotators := []khaldun.Annotator{
+		ner,
 		timex.New(),
 		quote.New(d),
 		count.New(),
