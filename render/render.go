@@ -77,7 +77,7 @@ func writeTable(w io.Writer, d *khaldun.Document) error {
 			fmt.Fprintf(&b, "  %s %s", kv[0], kv[1])
 		}
 	}
-	fmt.Fprintf(&b, "\n   %d sentences, %d tokens, %.1f ms", a.Stats.Sentences, a.Stats.Tokens, a.Stats.Milliseconds)
+	fmt.Fprintf(&b, "\n   %d sentences, %d tokens, tone %+.1f, %.1f ms", a.Stats.Sentences, a.Stats.Tokens, a.Tone, a.Stats.Milliseconds)
 	if len(a.Dropped) > 0 {
 		fmt.Fprintf(&b, ", %d boilerplate lines dropped", len(a.Dropped))
 	}
@@ -90,16 +90,45 @@ func writeTable(w io.Writer, d *khaldun.Document) error {
 		}
 		if e.Date != "" {
 			fmt.Fprintf(&b, ", %s", e.Date)
+			if e.DateText != "" {
+				fmt.Fprintf(&b, " (%s)", e.DateText)
+			}
 		}
 		fmt.Fprintf(&b, "   [s%d %s]\n", e.Sentence, e.Rule)
 	}
 	section(&b, "quotes", len(d.Quotes))
 	for _, q := range d.Quotes {
-		fmt.Fprintf(&b, "   %s: %q\n", orDash(q.Speaker), q.Text)
+		fmt.Fprintf(&b, "   %s", orDash(q.Speaker))
+		if q.SpeakerActor != "" {
+			fmt.Fprintf(&b, " (%s)", q.SpeakerActor)
+		}
+		fmt.Fprintf(&b, ": %q\n", q.Text)
 	}
 	section(&b, "counts", len(d.Counts))
 	for _, c := range d.Counts {
 		fmt.Fprintf(&b, "   %s %s %d %s\n", c.Type, c.Qualifier, c.Number, c.Object)
+	}
+	section(&b, "dates", len(d.Dates))
+	for _, x := range d.Dates {
+		fmt.Fprintf(&b, "   %s = %s %s\n", x.Text, x.Value, strings.ToLower(x.Type))
+	}
+	section(&b, "places", len(d.Places))
+	for _, p := range d.Places {
+		fmt.Fprintf(&b, "   %s = %s, %s (%.2f, %.2f)\n", p.Text, p.Name, p.Country, p.Lat, p.Lon)
+	}
+	section(&b, "entities", len(d.Entities))
+	if len(d.Entities) > 0 {
+		b.WriteString("   ")
+		for i, e := range d.Entities {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(e.Text + "/" + e.Type)
+			if e.Actor != "" {
+				b.WriteString("=" + e.Actor)
+			}
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())

@@ -17,6 +17,10 @@ func sample() *khaldun.Document {
 		Location: &khaldun.Location{Name: "Oslo"},
 	})
 	d.Counts = append(d.Counts, khaldun.Count{Type: "killed", Number: 12, Qualifier: "at least", Object: "people"})
+	d.Dates = append(d.Dates, khaldun.Date{Text: "on Thursday", Value: "2024-05-02", Type: "DATE"})
+	d.Places = append(d.Places, khaldun.Place{Text: "Oslo", Name: "Oslo", Country: "NOR", Lat: 59.91, Lon: 10.75})
+	d.Entities = append(d.Entities, khaldun.Entity{Text: "Norway", Type: "LOC", Actor: "NOR"})
+	d.Quotes = append(d.Quotes, khaldun.Quote{Text: "We agreed", Speaker: "Jonas Lie", SpeakerActor: "NORGOV"})
 	return d
 }
 
@@ -25,9 +29,10 @@ func TestWriteFormats(t *testing.T) {
 		format Format
 		want   []string
 	}{
-		{JSONL, []string{`"schema":1`, `"span":[0,6]`, `"target":null`, `"quotes":[]`}},
+		{JSONL, []string{`"schema":1`, `"span":[0,6]`, `"target":null`, `"sentences":[]`}},
 		{Pretty, []string{"\n  \"schema\": 1,"}},
-		{Table, []string{"== Talks in Oslo", "NOR(Norway) -[040 Consult]-> --- @ Oslo, 2024-05-02", "-- no quotes", "killed at least 12 people"}},
+		{Table, []string{"== Talks in Oslo", "NOR(Norway) -[040 Consult]-> --- @ Oslo, 2024-05-02", "Jonas Lie (NORGOV): \"We agreed\"", "killed at least 12 people",
+			"on Thursday = 2024-05-02 date", "Oslo = Oslo, NOR (59.91, 10.75)", "Norway/LOC=NOR"}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.format), func(t *testing.T) {
