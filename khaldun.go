@@ -47,14 +47,17 @@ func NewDocument(a Article) *Document {
 type Article struct {
 	// ID is a stable hash of the normalised body text: the same text gives
 	// the same ID whatever file or feed it came from.
-	ID        string    `json:"id"`
-	URL       string    `json:"url"`
-	Title     string    `json:"title"`
-	Source    string    `json:"source"`
-	Published string    `json:"published"` // YYYY-MM-DD or ""
-	Language  string    `json:"language"`  // ISO 639-1
-	Dropped   []Dropped `json:"dropped"`
-	Stats     Stats     `json:"stats"`
+	ID        string `json:"id"`
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	Published string `json:"published"` // YYYY-MM-DD or ""
+	Language  string `json:"language"`  // ISO 639-1
+	// Skipped says why an article was not analysed ("language de"); its
+	// lists are then empty. "" for an analysed article.
+	Skipped string    `json:"skipped"`
+	Dropped []Dropped `json:"dropped"`
+	Stats   Stats     `json:"stats"`
 	// Tone is the mean sentence tone, -100 (negative) to +100 (positive).
 	Tone float64 `json:"tone"`
 	// Text is the analysed body; only written when asked for (--with-text).

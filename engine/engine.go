@@ -34,6 +34,7 @@ type Options struct {
 
 	WithText        bool
 	KeepBoilerplate bool
+	AnyLanguage     bool
 }
 
 func (o Options) petrarch() bool {
@@ -98,5 +99,6 @@ func New(o Options) (*pipeline.Pipeline, error) {
 		Annotators:      annotators,
 		WithText:        o.WithText,
 		KeepBoilerplate: o.KeepBoilerplate,
+		AnyLanguage:     o.AnyLanguage,
 	})
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/boiler"
+	"github.com/khaldun/khaldun/lang"
 	"github.com/khaldun/khaldun/norm"
 	"github.com/khaldun/khaldun/pos"
 	"github.com/khaldun/khaldun/segment"
@@ -34,6 +35,9 @@ type Options struct {
 	// KeepBoilerplate skips boilerplate removal, for clean inputs such as
 	// evaluation sentences where a dropped line would be a lost item.
 	KeepBoilerplate bool
+	// AnyLanguage codes every input as English, for sets known to be
+	// English whose short items a detector may misjudge.
+	AnyLanguage bool
 }
 
 // Pipeline holds the loaded models; build it once and reuse it.
@@ -76,11 +80,19 @@ func (p *Pipeline) Process(ctx context.Context, in khaldun.Input) (*khaldun.Docu
 	art := in.Meta
 	art.ID = ID(body)
 	art.Dropped = dropped
-	if art.Language == "" {
-		art.Language = "en"
-	}
+	art.Language = language(art.Language, body)
 	if p.opts.WithText {
 		art.Text = body
+	}
+	if art.Language != "en" && !p.opts.AnyLanguage {
+		// khaldun's tagger, models and dictionaries are English; coding
+		// other text would produce confident nonsense. The article is
+		// still written, so a run accounts for every input.
+		art.Skipped = "language " + art.Language
+		doc := khaldun.NewDocument(art)
+		doc.Article.Stats.InvalidUTF8 = n.Invalid
+		doc.Article.Stats.Milliseconds = float64(time.Since(start).Microseconds()) / 1000
+		return doc, nil
 	}
 	text := p.Prepare(body, art.Published)
 	doc := khaldun.NewDocument(art)
@@ -122,6 +134,19 @@ func (p *Pipeline) Prepare(body, published string) *khaldun.Text {
 		begin = ends[i]
 	}
 	return &khaldun.Text{Body: body, Sentences: sents, Published: published}
+}
+
+// language decides an article's language: the detector's answer when it is
+// sure, else what the input declared, else English, the language khaldun
+// codes (short texts give the detector too little to go on).
+func language(declared, body string) string {
+	if code, conf := lang.Detect(body); conf >= lang.Sure {
+		return code
+	}
+	if len(declared) >= 2 {
+		return strings.ToLower(declared[:2])
+	}
+	return "en"
 }
 
 // ID is the stable identifier of an analysed body: the same text gives the

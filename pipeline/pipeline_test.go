@@ -199,3 +199,30 @@ func BenchmarkTextLayer(b *testing.B) {
 	}
 	b.ReportMetric(float64(sentences)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+func TestProcessForeignLanguage(t *testing.T) {
+	body := "Les représentants du gouvernement et des rebelles se sont rencontrés lundi à Genève pour de nouveaux pourparlers de paix, a annoncé le ministère des affaires étrangères."
+	tests := []struct {
+		name    string
+		any     bool
+		skipped string
+	}{
+		{"skipped", false, "language fr"},
+		{"coded anyway", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newTest(t, Options{AnyLanguage: tt.any})
+			doc, err := p.Process(context.Background(), khaldun.Input{Body: []byte(body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Article.Language != "fr" || doc.Article.Skipped != tt.skipped {
+				t.Errorf("language %q skipped %q, want fr %q", doc.Article.Language, doc.Article.Skipped, tt.skipped)
+			}
+			if analysed := len(doc.Sentences) > 0; analysed != tt.any {
+				t.Errorf("analysed %v, want %v", analysed, tt.any)
+			}
+		})
+	}
+}

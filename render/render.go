@@ -82,6 +82,11 @@ func writeTable(w io.Writer, d *khaldun.Document) error {
 		fmt.Fprintf(&b, ", %d boilerplate lines dropped", len(a.Dropped))
 	}
 	b.WriteString("\n")
+	if a.Skipped != "" {
+		fmt.Fprintf(&b, "   not analysed: %s\n\n", a.Skipped)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
 	section(&b, "events", len(d.Events))
 	for _, e := range d.Events {
 		fmt.Fprintf(&b, "   %s -[%s %s]-> %s", actor(&e.Source), e.Code, e.Name, actorPtr(e.Target))

@@ -151,10 +151,13 @@ func (r *reader) stream(name string, rd io.Reader) bool {
 		}
 		return r.fail(khaldun.Position{File: name}, errors.New("empty input"))
 	}
-	if binary(head) {
+	f := pick(base, head)
+	// A WARC carries binary payloads (images, fonts) among its pages; its
+	// reader skips and counts those records itself.
+	if _, isWARC := f.(warcFile); !isWARC && binary(head) {
 		return r.fail(khaldun.Position{File: name}, errors.New("binary content, not text"))
 	}
-	return pick(base, head).read(s, r.emit)
+	return f.read(s, r.emit)
 }
 
 // pick asks formats by extension first, then by content.

@@ -50,7 +50,11 @@ exit status is 1 when any article failed.`,
 			if err != nil {
 				return err
 			}
-			ctx := cmd.Context()
+			// Archives say what they skipped (request records, images, ...)
+			// once they are read.
+			ctx := source.WithSummary(cmd.Context(), func(s source.Summary) {
+				fmt.Fprintln(os.Stderr, "khaldun: "+s.String())
+			})
 			src.Stdin = os.Stdin
 			out := bufio.NewWriterSize(os.Stdout, 1<<16)
 			w := render.NewWriter(out, f)

@@ -29,10 +29,11 @@ func (f *dictFlags) petrarch() bool {
 	return len(p.Actors)+len(p.Agents)+len(p.Verbs)+len(p.Discards) > 0
 }
 
-// pipeline builds the standard pipeline with these dictionaries.
-func (f *dictFlags) pipeline(withText, keepBoilerplate bool) (*pipeline.Pipeline, error) {
+// pipeline builds the standard pipeline with these dictionaries. Evaluation
+// sets are clean English sentences: nothing is boilerplate, nothing foreign.
+func (f *dictFlags) pipeline(withText, evaluation bool) (*pipeline.Pipeline, error) {
 	o := f.opt
 	o.Warnings = os.Stderr
-	o.WithText, o.KeepBoilerplate = withText, keepBoilerplate
+	o.WithText, o.KeepBoilerplate, o.AnyLanguage = withText, evaluation, evaluation
 	return engine.New(o)
 }

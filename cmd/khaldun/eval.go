@@ -22,6 +22,7 @@ var defaultGold = map[string]string{
 	"conflibert-class": "data/events/conflibert/cameo_class/train.tsv",
 	"conflibert-spans": "data/events/conflibert/cameo_ner/train.txt",
 	"timeml":           "data/time/TBAQ-cleaned",
+	"extract":          "data/extract/trafilatura-en",
 	"conll":            "data/ner/conll2003/dev.txt",
 	"polnear":          "data/quotes/polnear/dev",
 	"policeevents":     "data/events/india_police_events/data/final/sents.jsonl",
