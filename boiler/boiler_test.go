@@ -1,13 +1,10 @@
 package boiler
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/khaldun/khaldun/source"
 )
 
 const lead = "Harbour workers in Velmora went back to work on Monday."
@@ -131,31 +128,6 @@ func TestStripSeed(t *testing.T) {
 	if !strings.HasPrefix(kept, "Hamas and Fatah officials") || !strings.HasSuffix(kept, "Israeli-Palestinian conflict.") {
 		t.Errorf("kept text lost its title or last sentence")
 	}
-}
-
-// TestStripCorpora runs Strip over clean corpora: nothing may go from the
-// BBC texts; what goes from AllSides (scraped, with real boilerplate) is
-// logged by reason.
-func TestStripCorpora(t *testing.T) {
-	root := sharedDir(t)
-	paths := []string{filepath.Join(root, "corpora", "bbc"), filepath.Join(root, "corpora", "allsides", "allsides-00.jsonl.gz")}
-	// A title option keeps each BBC file whole, headline included.
-	n, byReason := 0, map[string]int{}
-	for in, err := range source.Read(context.Background(), paths, source.Options{Title: "-"}) {
-		if err != nil {
-			t.Errorf("%v", err)
-			continue
-		}
-		n++
-		_, dropped := Strip(string(in.Body))
-		for _, d := range dropped {
-			byReason[d.Reason]++
-			if strings.Contains(in.Origin.File, "bbc") {
-				t.Errorf("%v: dropped line %d %q (%s) from a clean BBC text", in.Origin, d.Line, d.Text, d.Reason)
-			}
-		}
-	}
-	t.Logf("%d articles; dropped by reason: %v", n, byReason)
 }
 
 func FuzzStrip(f *testing.F) {
