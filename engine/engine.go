@@ -15,6 +15,7 @@ import (
 	"github.com/khaldun/khaldun/count"
 	"github.com/khaldun/khaldun/dict"
 	"github.com/khaldun/khaldun/entities"
+	"github.com/khaldun/khaldun/geo"
 	"github.com/khaldun/khaldun/lexicon"
 	"github.com/khaldun/khaldun/petrarch"
 	"github.com/khaldun/khaldun/pipeline"
@@ -85,14 +86,29 @@ func New(o Options) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Dates come before the coder, which dates each event from its clause;
-	// tone comes last, to give each event its sentence's tone.
+	places, err := geo.New()
+	if err != nil {
+		return nil, err
+	}
+	events := coder.New(d, coder.Options{
+		Locate: func(doc *khaldun.Document, _ *khaldun.Text, s *khaldun.Sentence, evidence khaldun.Span) *khaldun.Location {
+			return places.Attach(doc, *s, evidence)
+		},
+		Date: func(doc *khaldun.Document, _ *khaldun.Text, s *khaldun.Sentence, evidence khaldun.Span) (string, string, bool) {
+			date, ok := timex.EventDate(doc.Dates, s.Span, evidence.Start)
+			return date.Value, date.Text, ok
+		},
+	})
+	// Places and dates come before the coder, which locates and dates each
+	// event from its clause; tone comes last, to give each event its
+	// sentence's tone.
 	annotators := []khaldun.Annotator{
 		ner,
+		places,
 		timex.New(),
 		quote.New(d),
 		count.New(),
-		coder.New(d, coder.Options{}),
+		events,
 		toner,
 	}
 	return pipeline.New(pipeline.Options{

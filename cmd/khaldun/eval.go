@@ -23,6 +23,7 @@ var defaultGold = map[string]string{
 	"conflibert-spans": "data/events/conflibert/cameo_ner/train.txt",
 	"timeml":           "data/time/TBAQ-cleaned",
 	"extract":          "data/extract/trafilatura-en",
+	"geo":              "data/geo/GWN.xml",
 	"conll":            "data/ner/conll2003/dev.txt",
 	"polnear":          "data/quotes/polnear/dev",
 	"policeevents":     "data/events/india_police_events/data/final/sents.jsonl",
