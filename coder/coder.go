@@ -32,6 +32,22 @@ type Options struct {
 	// PETRARCH does.
 	Reflexive bool
 
+	// KeepBare keeps an agent without a country as "---GOV" even when
+	// the sentence names a single country its holder must belong to.
+	// By default the dictionary decides, as for Monadic: the PETRARCH
+	// records write such actors "---", khaldun's gold sets give them
+	// the country ("officials said" in a sentence about Hungary are
+	// HUNGOV).
+	KeepBare bool
+
+	// FutureIntent codes "will VERB" as the intent to do it ("Portugal
+	// will support Turkey" → 032, "X will attack Y" → 138), as the
+	// CAMEO manual and the PLOVER records do. By default the dictionary
+	// decides: the PETRARCH records code the act itself (their suite
+	// loses 1.4 points of coded_pct with it), khaldun's lexicon codes
+	// intent (PLOVER headline F1 +0.02).
+	FutureIntent bool
+
 	// Trace, when set, receives every step of the coding (mentions,
 	// verbs, patterns tried, drops, events) for `khaldun explain`. It
 	// is called from the goroutine running Annotate.
@@ -62,6 +78,9 @@ type Coder struct {
 func New(d *dict.Dictionary, opts Options) *Coder {
 	if !d.RequireDyad {
 		opts.Monadic = true
+		opts.FutureIntent = true
+	} else {
+		opts.KeepBare = true
 	}
 	return &Coder{d: d, opts: opts, sorted: map[*dict.VerbBlock][]*dict.Pattern{}}
 }

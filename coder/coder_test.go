@@ -20,6 +20,9 @@ func testDict(t testing.TB) *dict.Dictionary {
 			t.Fatal(err)
 		}
 	}
+	if err := petrarch.LoadFile(d, petrarch.Actors, filepath.Join("testdata", "people.txt")); err != nil {
+		t.Fatal(err)
+	}
 	if err := petrarch.Load(d, petrarch.Discards, strings.NewReader("+FOOTBALL\n"), "discards.txt"); err != nil {
 		t.Fatal(err)
 	}

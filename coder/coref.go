@@ -49,7 +49,9 @@ func (mem *memory) resolve(s *sentence, i int) ([]mention, int) {
 	switch w := s.word(i); {
 	case (w == "he" || w == "she") && mem.person != nil:
 		return []mention{*mem.person}, 1
-	case s.pos(i) == "NNP" && upper(s.toks[i].Text):
+	case upper(s.toks[i].Text) && !s.isVerb(i) && s.pos(i) != "DT" && s.pos(i) != "IN":
+		// not only NNP: the tagger often misses a foreign name
+		// opening a sentence ("Haniyeh, in turn, …" tagged UH)
 		if m, ok := mem.names[w]; ok {
 			return []mention{m}, 1
 		}

@@ -23,13 +23,21 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []khaldun.Event {
 	}
 	var out []khaldun.Event
 	shared := -1
+	governed := map[int]bool{} // heads of infinitives coded by their governor
 	for _, h := range c.verbs(s) {
 		if c.tracing() {
 			c.trace(s, TraceVerb, h.start, h.end, fmt.Sprintf("block %s [%s] verbs:%s", h.form.Block.Name, h.form.EffectiveCode(), h.form.Source))
 		}
-		evs, src := c.codeVerb(s, ms, h, shared)
+		if governed[h.head] {
+			c.drop(s, h, "complement of a governing verb (coded there)")
+			continue
+		}
+		evs, src, comp := c.codeVerb(s, ms, h, shared)
 		out = append(out, evs...)
 		shared = src
+		if comp >= 0 {
+			governed[comp] = true
+		}
 	}
 	out = append(out, c.codeNouns(s, ms)...)
 	return dedupe(out)
@@ -42,44 +50,112 @@ type dyad struct {
 }
 
 // codeVerb codes one verb; it also returns the subject it found (or -1)
-// for a coordinated verb that follows.
-func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]khaldun.Event, int) {
-	var pat *dict.Pattern
-	cp := capture{src: -1, tgt: -1, cmp: -1, end: h.end}
-	for _, p := range c.patterns(h.form.Block) {
-		r, ok := c.matchPattern(s, ms, p, h)
-		if c.tracing() {
-			c.opts.Trace(TraceEvent{Kind: TracePattern, Sentence: s.sent.Index, Matched: ok, Detail: fmt.Sprintf("%s - %s [%s] verbs:%s", h.form.Block.Name, p.Text, codePair(p.Code, p.Reverse), p.Source)})
-		}
-		if ok {
-			pat, cp = p, r
-			break
-		}
-	}
+// for a coordinated verb that follows, and the head of the infinitive it
+// governs (or -1), which is not to be coded on its own.
+func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]khaldun.Event, int, int) {
+	pat, cp := c.match(s, ms, h)
 	code, reverse := h.form.EffectiveCode(), h.form.EffectiveReverse()
 	if pat != nil {
 		code, reverse = pat.Code, pat.Reverse
 	}
 	if nullCode(code) && nullCode(reverse) {
 		c.drop(s, h, "null code")
-		return nil, c.subject(s, ms, h, shared)
+		return nil, c.subject(s, ms, h, shared), -1
 	}
 	if negated(s, h) && !cp.negated {
-		c.drop(s, h, "negated")
-		return nil, c.subject(s, ms, h, shared)
+		// "will not release" is a refusal (1243); "did not release"
+		// reports that nothing happened.
+		r := ""
+		if modalRefusal(s, h) {
+			r = refine("12", code)
+		}
+		if r == "" {
+			c.drop(s, h, "negated")
+			return nil, c.subject(s, ms, h, shared), -1
+		}
+		code, reverse = r, ""
+	}
+	if cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h)) {
+		// "is willing to withdraw": intent (0356), not the withdrawal
+		fam := "03"
+		if r := rootOf(code); r >= "14" {
+			fam = "13"
+		}
+		if r := refine(fam, code); r != "" {
+			code, reverse = r, ""
+		}
+	}
+	comp := -1
+	var ch verbHit
+	if fam := family(code); fam != "" {
+		if comp = complementAt(s, h.end); comp >= 0 {
+			var ok bool
+			if ch, ok = c.verbAt(s, comp); ok && generic(code) {
+				if r := refine(fam, c.codeOf(s, ms, ch)); r != "" {
+					code, reverse = r, ""
+				}
+			}
+		}
 	}
 	mutual := reverse != "" && reverse == code
 	dy := c.participants(s, ms, h, cp, shared, mutual)
 	if len(dy.src) == 0 {
 		c.drop(s, h, "no source")
-		return nil, -1
+		return nil, -1, comp
+	}
+	if rootOf(code) == "01" && cp.tgt < 0 && len(dy.tgt) > 0 && (dy.passive || ms[dy.tgt[0]].start > h.end+modifiers(s, h.end, 3)) {
+		// A statement's target is its addressee ("told Gondor"), never
+		// an actor of the clause it introduces ("said it had expelled
+		// diplomats from Poland") nor the subject of a passive
+		// reporting clause ("X met Y, as confirmed by Z").
+		dy.tgt = nil
+	}
+	if len(dy.tgt) == 0 && ch.form != nil {
+		// "agreed to lift the ban on India": the complement's object is
+		// the governor's target.
+		if t := c.complementTarget(s, ms, ch, dy.src[0]); t >= 0 {
+			dy.tgt = members(ms, t)
+		}
 	}
 	if len(dy.tgt) == 0 && !c.opts.Monadic && !(mutual && len(dy.src) > 1) {
 		c.drop(s, h, "no target")
-		return nil, dy.src[0]
+		return nil, dy.src[0], comp
 	}
 	ev := evidence{start: h.start, end: h.end, pat: pat, rule: rule(h, pat)}
-	return c.emit(s, ms, ev, dy, code, reverse), dy.src[0]
+	return c.emit(s, ms, ev, dy, code, reverse), dy.src[0], comp
+}
+
+// match returns the first (most specific) pattern of h's block that fires,
+// or nil, with what it bound.
+func (c *Coder) match(s *sentence, ms []mention, h verbHit) (*dict.Pattern, capture) {
+	for _, p := range c.patterns(h.form.Block) {
+		r, ok := c.matchPattern(s, ms, p, h)
+		if c.tracing() {
+			c.opts.Trace(TraceEvent{Kind: TracePattern, Sentence: s.sent.Index, Matched: ok, Detail: fmt.Sprintf("%s - %s [%s] verbs:%s", h.form.Block.Name, p.Text, codePair(p.Code, p.Reverse), p.Source)})
+		}
+		if ok {
+			return p, r
+		}
+	}
+	return nil, capture{src: -1, tgt: -1, cmp: -1, end: h.end}
+}
+
+// codeOf is the code verb h would get on its own.
+func (c *Coder) codeOf(s *sentence, ms []mention, h verbHit) string {
+	if p, _ := c.match(s, ms, h); p != nil {
+		return p.Code
+	}
+	return h.form.EffectiveCode()
+}
+
+// complementTarget is the target of a governed infinitive: its pattern's
+// "+" slot, else its object.
+func (c *Coder) complementTarget(s *sentence, ms []mention, h verbHit, src int) int {
+	p, cp := c.match(s, ms, h)
+	if p != nil && cp.tgt >= 0 && cp.tgt != src {
+		return cp.tgt
+	}
+	return objectAfter(s, ms, max(cp.end, h.end), src, false)
 }
 
 // evidence is the dictionary match behind an event: the tokens of the verb
@@ -176,7 +252,10 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	if tgt < 0 && !dy.passive && !(mutual && len(members(ms, src)) > 1) {
 		// "X and Y met …": a compound subject of a mutual event already
 		// names both parties.
-		tgt = objectAfter(s, ms, max(cp.end, h.end), src, mutual)
+		tgt = insidePattern(s, ms, h.end, cp.end, src)
+		if tgt < 0 {
+			tgt = objectAfter(s, ms, max(cp.end, h.end), src, mutual)
+		}
 	}
 	dy.src = members(ms, src)
 	if tgt >= 0 {
@@ -189,220 +268,6 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	return dy
 }
 
-// subject finds the subject of verb h: the subject shared with the verb
-// it is coordinated with ("X condemned ... and promised ..."), else the
-// nearest mention before the verb inside its clause, else, for a relative
-// clause ("X, which attacked Y"), the antecedent before the relative
-// pronoun.
-func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
-	if shared >= 0 && coordinated(s, h) {
-		return shared
-	}
-	if r := relativeBefore(s, h.start); r >= 0 {
-		// "Vestria, which Eldoria attacked, met …": skip the clause
-		return subjectBefore(s, ms, r, clauseStart(s, r))
-	}
-	b := clauseStart(s, h.start)
-	if k := subjectBefore(s, ms, h.start, b); k >= 0 {
-		return k
-	}
-	if b > 0 {
-		switch s.word(b - 1) {
-		case "who", "which", "that":
-			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
-		case "and", ",":
-			// "X met Y and, after talks, signed": look past the break
-			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
-		}
-	}
-	return -1
-}
-
-// relativeBefore returns the comma opening ", which/who … ," when that
-// relative clause ends right before token v (adverbs aside), else -1.
-func relativeBefore(s *sentence, v int) int {
-	i := v - 1
-	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
-		i--
-	}
-	if s.word(i) != "," {
-		return -1
-	}
-	for j := i - 1; j > 0 && j >= i-15; j-- {
-		switch s.word(j) {
-		case "which", "who", "whom", "whose":
-			if s.word(j-1) == "," {
-				return j - 1
-			}
-			return -1
-		case ",", ";", ".":
-			return -1
-		}
-	}
-	return -1
-}
-
-// clauseStart is the first token of the clause holding token v: the token
-// after the nearest subordinator, relative pronoun or semicolon before it.
-func clauseStart(s *sentence, v int) int {
-	for i := v - 1; i >= 0 && i >= v-40; i-- {
-		switch s.word(i) {
-		case ";", ":", "--", "who", "which", "whereas", "because", "although", "while", "when", "after", "before", "since", "unless", "if":
-			return i + 1
-		case "that":
-			if s.pos(i) == "IN" || s.pos(i) == "WDT" {
-				return i + 1
-			}
-		}
-	}
-	return max(0, v-40)
-}
-
-// coordinated reports "and [adverbs] VERB": a verb that shares the
-// subject of the verb before it.
-func coordinated(s *sentence, h verbHit) bool {
-	i := h.start - 1
-	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
-		i--
-	}
-	if s.word(i) == "," && s.pos(h.head) == "VBG" {
-		return true // "X met Y, recognizing ...": a participle of X
-	}
-	return s.word(i) == "and" || s.word(i) == "or" || s.word(i) == "but"
-}
-
-// subjectBefore is the nearest mention ending before token v and starting
-// at or after token from.
-func subjectBefore(s *sentence, ms []mention, v, from int) int {
-	best := -1
-	for k := range ms {
-		if ms[k].end <= v && ms[k].start >= from {
-			best = k
-		}
-	}
-	if best < 0 {
-		return -1
-	}
-	// the subject of "A and B met" is the whole group; return its head
-	return members(ms, best)[0]
-}
-
-// objectAfter is the first mention after token from, unless a clause
-// boundary comes first or the mention is itself the subject of a
-// following verb ("X said Y attacked Z": Y is not X's target). For a
-// mutual event a place after "in" is skipped ("X and Y met in Beijing").
-func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
-	for k := range ms {
-		if ms[k].start < from || k == src || ms[k].group == ms[src].group {
-			continue
-		}
-		for i := from; i < ms[k].start; i++ {
-			if s.clauseBreak(i) || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
-				return -1
-			}
-		}
-		if mutual && locative(s, ms[k].start) {
-			continue // "met in Beijing": a place, not a counterpart
-		}
-		g := members(ms, k)
-		if !prepObject(s, ms[k].start) && subjectOfNext(s, ms[g[len(g)-1]].end) {
-			return -1
-		}
-		return k
-	}
-	return -1
-}
-
-// locative reports a mention governed by "in" ("met in Beijing", "a
-// ceasefire in Gaza"): the default object rule takes it for the place of
-// the event; only a pattern slot can make it a target.
-func locative(s *sentence, i int) bool {
-	j := i - 1
-	if s.pos(j) == "DT" {
-		j--
-	}
-	return s.word(j) == "in" || s.word(j) == "inside"
-}
-
-// prepObject reports a mention governed by a preposition ("ties with
-// Libya"): it cannot be the subject of a following clause, whatever the
-// tagger makes of the next word.
-func prepObject(s *sentence, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-2; j-- {
-		switch s.pos(j) {
-		case "DT", "PRP$":
-			continue
-		case "IN", "TO":
-			return s.word(j) != "that"
-		}
-		return false
-	}
-	return false
-}
-
-// subjectOfNext reports whether a finite verb follows token i closely.
-func subjectOfNext(s *sentence, i int) bool {
-	for ; i < s.seq.Len(); i++ {
-		switch {
-		case s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]:
-			continue
-		case s.pos(i) == "VBD" || s.pos(i) == "VBZ" || s.pos(i) == "VBP" || (s.pos(i) == "VBN" && s.word(i+1) != "by"):
-			return true
-		}
-		return false
-	}
-	return false
-}
-
-// passiveAt reports "was/were/been/is ... VBN".
-func passiveAt(s *sentence, h verbHit) bool {
-	if s.pos(h.head) != "VBN" {
-		return false
-	}
-	for i := h.start - 1; i >= 0 && i >= h.start-3; i-- {
-		switch s.word(i) {
-		case "was", "were", "been", "is", "are", "be", "being", "got":
-			return true
-		}
-		if s.pos(i) != "RB" {
-			return false
-		}
-	}
-	return false
-}
-
-// byAgent finds "by ACTOR" shortly after a passive verb.
-func byAgent(s *sentence, ms []mention, from int) int {
-	for i := from; i < s.seq.Len() && i < from+6; i++ {
-		if s.clauseBreak(i) {
-			return -1
-		}
-		if s.word(i) == "by" {
-			for k := range ms {
-				if ms[k].start > i && ms[k].start <= i+3 {
-					return k
-				}
-			}
-			return -1
-		}
-	}
-	return -1
-}
-
-// negated reports a negation right before the verb ("did not meet").
-func negated(s *sentence, h verbHit) bool {
-	for i := h.start - 1; i >= 0 && i >= h.start-3; i-- {
-		w := s.word(i)
-		if negation[w] {
-			return true
-		}
-		if !auxiliaries[w] && s.pos(i) != "RB" {
-			return false
-		}
-	}
-	return false
-}
-
 func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, tc, code string, passive bool) khaldun.Event {
 	e := khaldun.Event{
 		Sentence: s.sent.Index,
@@ -413,8 +278,11 @@ func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, 
 		Rule:     ev.rule,
 	}
 	lo, hi := min(ms[src].start, ev.start), max(ms[src].end, ev.end)
+	if sc2 := c.resolveBare(ms, sc); sc2 != sc {
+		e.Source = c.actor(s, ms[src], sc2)
+	}
 	if tgt >= 0 {
-		a := c.actor(s, ms[tgt], tc)
+		a := c.actor(s, ms[tgt], c.resolveBare(ms, tc))
 		e.Target = &a
 		lo, hi = min(lo, ms[tgt].start), max(hi, ms[tgt].end)
 	}
@@ -428,6 +296,43 @@ func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, 
 	sum := sha1.Sum([]byte(fmt.Sprintf("%d|%d|%d|%s|%s|%s|%s", e.Sentence, e.Span.Start, e.Span.End, e.Source.Code, tc, code, e.Rule)))
 	e.ID = hex.EncodeToString(sum[:8])
 	return e
+}
+
+// resolveBare gives an agent without a country ("---GOV") the one
+// country the sentence names: "officials said" in a sentence about
+// Hungary alone are Hungarian officials, and "police arrested Syrian
+// activists" are Syria's police. The agent may belong to the same
+// country as the other party: most such events are domestic.
+func (c *Coder) resolveBare(ms []mention, code string) string {
+	if c.opts.KeepBare || !strings.HasPrefix(code, noCountry) {
+		return code
+	}
+	if k := soleCountry(ms); k != "" {
+		return k + code[len(noCountry):]
+	}
+	return code
+}
+
+// soleCountry is the one country the named actors of a sentence belong
+// to, or "" when they name none or several. Only the sentence is read:
+// an agent is not given the country of an earlier sentence.
+func soleCountry(ms []mention) string {
+	k := ""
+	for _, m := range ms {
+		if m.agent != nil && m.bare() {
+			continue
+		}
+		for _, c := range m.codes {
+			if len(c) < 3 || !isCountry(c[:3]) {
+				continue
+			}
+			if k != "" && k != c[:3] {
+				return ""
+			}
+			k = c[:3]
+		}
+	}
+	return k
 }
 
 // confidence is a heuristic in [0, 1]: a pattern match with both actors

@@ -88,8 +88,8 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 				m.person = false
 				break
 			}
-			if !adjective(s.pos(j)) {
-				break
+			if !adjective(s.pos(j)) && !(s.pos(j) == "NNP" && j > i+n) {
+				break // "Taiwan's Vice Foreign Minister": a title word may come between
 			}
 			j++
 		}
@@ -152,6 +152,10 @@ func mergeAdjacent(s *sentence, ms []mention) []mention {
 			nx := ms[k+1]
 			if m.bare() {
 				m.codes = combine(nx.codes, m.agent)
+			} else if nx.person {
+				// "Hamas political leader Ismail Haniyeh": a named
+				// person keeps the code the people files give them
+				m.codes = nx.codes
 			}
 			m.end = nx.end
 			m.rule += " " + nx.rule
@@ -168,6 +172,9 @@ func mergeAdjacent(s *sentence, ms []mention) []mention {
 			if j > m.end {
 				m.name = [2]int{m.end, j}
 				m.end, m.person = j, true
+			}
+			for k+1 < len(ms) && ms[k+1].start < m.end {
+				k++ // "Defence Secretary Tom King": "King" is the name
 			}
 		}
 		out = append(out, m)
@@ -187,9 +194,35 @@ func splitCodes(code string) []string {
 func combine(codes []string, g *dict.Agent) []string {
 	out := make([]string, len(codes))
 	for i, c := range codes {
+		if member(g) && organisation(c) {
+			// "Hamas representatives" are Hamas (PSEREB), not its
+			// government: a generic member adds no role to a group
+			out[i] = c
+			continue
+		}
 		out[i] = g.Combine(c)
 	}
 	return out
+}
+
+// memberHeads are agent nouns that say only "someone of": "officials",
+// "representatives", "leaders", "delegation". They give a country its
+// government (CHN → CHNGOV), but change nothing of an organisation.
+var memberHeads = map[string]bool{
+	"official": true, "officials": true, "representative": true, "representatives": true,
+	"member": true, "members": true, "leader": true, "leaders": true, "leadership": true,
+	"delegation": true, "delegate": true, "delegates": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "envoy": true, "envoys": true, "chief": true, "head": true,
+}
+
+func member(g *dict.Agent) bool {
+	return !g.Prefix && g.Code == "GOV" && len(g.Phrase) > 0 && memberHeads[g.Phrase[len(g.Phrase)-1]]
+}
+
+// organisation reports an actor code that is more than a country: a
+// group (PSEREB), an IGO or NGO, or a country's institution (USAGOV).
+func organisation(code string) bool {
+	return code != noCountry && code != "" && (len(code) > 3 || !isCountry(code))
 }
 
 // groupCompounds joins "A and B", "A, B and C" into one group so that an

@@ -76,3 +76,50 @@ func (s *sentence) clauseBreak(i int) bool {
 	}
 	return false
 }
+
+// purpose reports an infinitive of purpose whose subject is the main
+// verb's: "met in Moscow in February to discuss". An actor right before
+// "to" is the infinitive's own subject instead ("urged Israel to
+// withdraw").
+func purpose(s *sentence, ms []mention, h verbHit) bool {
+	i := h.start - 1
+	for s.pos(i) == "RB" {
+		i--
+	}
+	if s.word(i) != "to" || s.pos(h.head) != "VB" {
+		return false
+	}
+	for k := range ms {
+		if ms[k].end == i && !prepObject(s, ms[k].start) {
+			return false
+		}
+	}
+	return true
+}
+
+// appositionBefore returns the actor before a parenthetical that ends
+// right before verb v ("Haniyeh, in turn, stressed", "Pakistan, a key
+// U.S. ally, has refused"), or -1. The parenthetical holds no finite verb.
+func appositionBefore(s *sentence, ms []mention, v int) int {
+	i := v - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	if s.word(i) != "," {
+		return -1
+	}
+	for j := i - 1; j > 0 && j >= i-12; j-- {
+		switch {
+		case s.word(j) == ",":
+			for k := range ms {
+				if ms[k].end == j {
+					return members(ms, k)[0]
+				}
+			}
+			return -1
+		case finite(s.pos(j)) || s.clauseBreak(j) || s.word(j) == "and":
+			return -1
+		}
+	}
+	return -1
+}

@@ -131,6 +131,9 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 				if locative(s, q) && (k == 0 || p.Elems[k-1].Text != "in") {
 					continue // "met in Moscow": a place, unless written "in +"
 				}
+				if m := mentionStarting(ms, q); k > p.Verb && !prepObject(s, q) && finiteNext(s, ms[m].end) {
+					continue // "when it comes to policy, Z criticized": Z's clause
+				}
 				next.tgt = mentionStarting(ms, q)
 			case dict.CompoundEl:
 				next.cmp = mentionStarting(ms, q)
@@ -204,6 +207,21 @@ func modifiers(s *sentence, i, n int) int {
 		break
 	}
 	return k
+}
+
+// finiteNext reports a finite verb (after auxiliaries and adverbs) right
+// after token i: the actor before it is that verb's subject.
+func finiteNext(s *sentence, i int) bool {
+	for ; i < s.seq.Len(); i++ {
+		switch {
+		case s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]:
+			continue
+		case s.pos(i) == "VBD" || s.pos(i) == "VBZ" || s.pos(i) == "VBP":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 var negation = map[string]bool{"not": true, "n't": true, "never": true, "no": true}

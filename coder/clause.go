@@ -1,0 +1,258 @@
+package coder
+
+// The clause rules: who is the subject of a verb, what is its object, and
+// when a verb is passive or negated, read from word order and tags alone.
+
+// subject finds the subject of verb h: the subject shared with the verb
+// it is coordinated with ("X condemned ... and promised ..."), else the
+// nearest mention before the verb inside its clause, else, for a relative
+// clause ("X, which attacked Y"), the antecedent before the relative
+// pronoun.
+func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
+	if shared >= 0 && (coordinated(s, h) || purpose(s, ms, h)) {
+		return shared
+	}
+	if a := appositionBefore(s, ms, h.start); a >= 0 {
+		return a
+	}
+	if r := relativeBefore(s, h.start); r >= 0 {
+		// "Vestria, which Eldoria attacked, met …": skip the clause
+		return subjectBefore(s, ms, r, clauseStart(s, r))
+	}
+	b := clauseStart(s, h.start)
+	if k := subjectBefore(s, ms, h.start, b); k >= 0 {
+		return k
+	}
+	if b > 0 {
+		switch s.word(b - 1) {
+		case "who", "which", "that":
+			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
+		case "and", ",":
+			// "X met Y and, after talks, signed": look past the break
+			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
+		}
+	}
+	return -1
+}
+
+// relativeBefore returns the comma opening ", which/who … ," when that
+// relative clause ends right before token v (adverbs aside), else -1.
+func relativeBefore(s *sentence, v int) int {
+	i := v - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	if s.word(i) != "," {
+		return -1
+	}
+	for j := i - 1; j > 0 && j >= i-15; j-- {
+		switch s.word(j) {
+		case "which", "who", "whom", "whose":
+			if s.word(j-1) == "," {
+				return j - 1
+			}
+			return -1
+		case ",", ";", ".":
+			return -1
+		}
+	}
+	return -1
+}
+
+// clauseStart is the first token of the clause holding token v: the token
+// after the nearest subordinator, relative pronoun or semicolon before it.
+func clauseStart(s *sentence, v int) int {
+	for i := v - 1; i >= 0 && i >= v-40; i-- {
+		switch s.word(i) {
+		case ";", ":", "--", "who", "which", "whereas", "because", "although", "while", "when", "after", "before", "since", "unless", "if":
+			return i + 1
+		case "that":
+			if s.pos(i) == "IN" || s.pos(i) == "WDT" {
+				return i + 1
+			}
+		}
+	}
+	return max(0, v-40)
+}
+
+// coordinated reports "and [adverbs] VERB": a verb that shares the
+// subject of the verb before it.
+func coordinated(s *sentence, h verbHit) bool {
+	i := h.start - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	if s.word(i) == "," && s.pos(h.head) == "VBG" {
+		return true // "X met Y, recognizing ...": a participle of X
+	}
+	return s.word(i) == "and" || s.word(i) == "or" || s.word(i) == "but"
+}
+
+// subjectBefore is the nearest mention ending before token v and starting
+// at or after token from.
+func subjectBefore(s *sentence, ms []mention, v, from int) int {
+	best := -1
+	for k := range ms {
+		if ms[k].end <= v && ms[k].start >= from && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || subordinator(s.word(ms[k].start-1))) {
+			// "met in Moscow to discuss": the object of a
+			// preposition is no subject, but the agent of a
+			// nominal is ("a bombing by Z killed …")
+			best = k
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	// the subject of "A and B met" is the whole group; return its head
+	return members(ms, best)[0]
+}
+
+// objectAfter is the first mention after token from, unless a clause
+// boundary comes first or the mention is itself the subject of a
+// following verb ("X said Y attacked Z": Y is not X's target). For a
+// mutual event a place after "in" is skipped ("X and Y met in Beijing").
+func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
+	for k := range ms {
+		if ms[k].start < from || k == src || ms[k].group == ms[src].group {
+			continue
+		}
+		for i := from; i < ms[k].start; i++ {
+			if s.clauseBreak(i) || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
+				return -1
+			}
+		}
+		if mutual && locative(s, ms[k].start) {
+			continue // "met in Beijing": a place, not a counterpart
+		}
+		g := members(ms, k)
+		if !prepObject(s, ms[k].start) && subjectOfNext(s, ms[g[len(g)-1]].end) {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// insidePattern is an actor within the words a pattern without a target
+// slot matched, [from, to): "host Palestinian reconciliation talks" (host
+// ... talks) is held with the Palestinians.
+func insidePattern(s *sentence, ms []mention, from, to, src int) int {
+	for k := range ms {
+		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) {
+			return k
+		}
+	}
+	return -1
+}
+
+// locative reports a mention governed by "in" ("met in Beijing", "a
+// ceasefire in Gaza"): the default object rule takes it for the place of
+// the event; only a pattern slot can make it a target.
+func locative(s *sentence, i int) bool {
+	j := i - 1
+	if s.pos(j) == "DT" {
+		j--
+	}
+	return s.word(j) == "in" || s.word(j) == "inside"
+}
+
+// subordinator reports a conjunction the tagger writes IN ("after the two
+// factions met"): what follows it is a subject, not a prepositional object.
+func subordinator(w string) bool {
+	switch w {
+	case "after", "before", "since", "while", "because", "if", "although", "though", "as", "until", "unless", "whereas", "once":
+		return true
+	}
+	return false
+}
+
+// agentOf reports a mention right after "by".
+func agentOf(s *sentence, i int) bool {
+	j := i - 1
+	if s.pos(j) == "DT" {
+		j--
+	}
+	return s.word(j) == "by"
+}
+
+// prepObject reports a mention governed by a preposition ("ties with
+// Libya"): it cannot be the subject of a following clause, whatever the
+// tagger makes of the next word.
+func prepObject(s *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch s.pos(j) {
+		case "DT", "PRP$":
+			continue
+		case "IN", "TO":
+			return s.word(j) != "that"
+		}
+		return false
+	}
+	return false
+}
+
+// subjectOfNext reports whether a finite verb follows token i closely.
+func subjectOfNext(s *sentence, i int) bool {
+	for ; i < s.seq.Len(); i++ {
+		switch {
+		case s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]:
+			continue
+		case s.pos(i) == "VBD" || s.pos(i) == "VBZ" || s.pos(i) == "VBP" || (s.pos(i) == "VBN" && s.word(i+1) != "by"):
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// passiveAt reports "was/were/been/is ... VBN".
+func passiveAt(s *sentence, h verbHit) bool {
+	if s.pos(h.head) != "VBN" {
+		return false
+	}
+	if s.word(h.end) == "by" && (s.word(h.start-1) == "as" || s.word(h.start-1) == ",") {
+		return true // a reduced passive: ", as confirmed by Z", ", shelled by Z"
+	}
+	for i := h.start - 1; i >= 0 && i >= h.start-3; i-- {
+		switch s.word(i) {
+		case "was", "were", "been", "is", "are", "be", "being", "got":
+			return true
+		}
+		if s.pos(i) != "RB" {
+			return false
+		}
+	}
+	return false
+}
+
+// byAgent finds "by ACTOR" shortly after a passive verb.
+func byAgent(s *sentence, ms []mention, from int) int {
+	for i := from; i < s.seq.Len() && i < from+6; i++ {
+		if s.clauseBreak(i) {
+			return -1
+		}
+		if s.word(i) == "by" {
+			for k := range ms {
+				if ms[k].start > i && ms[k].start <= i+3 {
+					return k
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// negated reports a negation right before the verb ("did not meet").
+func negated(s *sentence, h verbHit) bool {
+	for i := h.start - 1; i >= 0 && i >= h.start-3; i-- {
+		w := s.word(i)
+		if negation[w] {
+			return true
+		}
+		if !auxiliaries[w] && s.pos(i) != "RB" {
+			return false
+		}
+	}
+	return false
+}
