@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/boiler"
+	"github.com/khaldun/khaldun/lexicon"
+	"github.com/khaldun/khaldun/norm"
+	"github.com/khaldun/khaldun/pipeline"
+	"github.com/khaldun/khaldun/source"
+	"github.com/khaldun/khaldun/sqlite"
+)
+
+// A transaction per article would make SQLite's fsync the bottleneck; one
+// per batch keeps it off the profile while an interrupt loses at most a
+// second of coding, which the rerun redoes.
+const (
+	batchSize  = 100
+	batchEvery = time.Second
+)
+
+func ingestCmd() *cobra.Command {
+	var (
+		src     source.Options
+		dbPath  string
+		workers int
+		dicts   dictFlags
+		every   time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "ingest SOURCE...",
+		Short: "Code articles and store them, with their events, in a database",
+		Long: `Ingest reads articles like code does, codes them on all cores and stores each
+article with everything found in it in an SQLite database (--db, $KHALDUN_DB, or
+./khaldun.db). Events reported by several articles are merged into one event
+with its mentions, and near-duplicate articles (wire copies, reprints) are
+linked and not counted as independent sources.
+
+Ingest is idempotent: an article already stored (same text) is skipped, so a
+run that was interrupted — Ctrl-C, a crash, kill -9 — is resumed by running the
+same command again. Ctrl-C stores what was coded before stopping. The exit
+status is 1 when any input failed.`,
+		Example: `  khaldun ingest ../shared/corpora/allsides/ --db news.db`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if dbPath == "" {
+				dbPath = os.Getenv("KHALDUN_DB")
+			}
+			if dbPath == "" {
+				dbPath = sqlite.DefaultPath
+			}
+			if src.Date != "" {
+				if _, err := time.Parse(time.DateOnly, src.Date); err != nil {
+					return fmt.Errorf("--date %q: want YYYY-MM-DD", src.Date)
+				}
+			}
+			src.Stdin = os.Stdin
+			return ingest(cmd.Context(), ingestJob{
+				paths: args, src: src, db: dbPath, workers: workers, dicts: &dicts,
+				stderr:   os.Stderr,
+				terminal: term.IsTerminal(int(os.Stderr.Fd())),
+				every:    every,
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&dbPath, "db", "", "database file (default $KHALDUN_DB or ./khaldun.db)")
+	fl.StringVar(&src.Title, "title", "", "title of a plain-text article")
+	fl.StringVar(&src.Date, "date", "", "publication date of a plain-text article, YYYY-MM-DD")
+	fl.StringVar(&src.URL, "url", "", "URL of a plain-text article")
+	fl.StringVar(&src.Source, "source", "", "outlet of a plain-text article")
+	fl.Int64Var(&src.MaxBytes, "max-bytes", 32<<20, "largest article or JSON line accepted, in bytes")
+	fl.IntVar(&workers, "workers", 0, "articles coded in parallel (0: one per core)")
+	fl.DurationVar(&every, "progress-every", 10*time.Second, "interval of progress lines when standard error is not a terminal")
+	dicts.register(fl)
+	return cmd
+}
+
+type ingestJob struct {
+	paths    []string
+	src      source.Options
+	db       string
+	workers  int
+	dicts    *dictFlags
+	stderr   io.Writer
+	terminal bool
+	every    time.Duration
+}
+
+// ingestTotals is what a run did, for the closing line.
+type ingestTotals struct {
+	read, skipped, failed int
+	saved                 khaldun.SaveStats
+}
+
+func ingest(ctx context.Context, job ingestJob) error {
+	start := time.Now()
+	p, err := job.dicts.pipeline(true, false)
+	if err != nil {
+		return err
+	}
+	dictVersion, err := dictionaryVersion(job.dicts)
+	if err != nil {
+		return err
+	}
+	store, err := sqlite.Open(ctx, job.db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	prog := newProgress(job.stderr, job.terminal, job.every)
+	if !slices.Contains(job.paths, "-") {
+		go func() { // the total is only for the ETA; coding does not wait for it
+			if n := countInputs(ctx, job.paths, job.src); n > 0 {
+				prog.setTotal(n)
+			}
+		}()
+	}
+
+	// Coding stops when the writer fails; an interrupt stops reading but
+	// lets the writer store what was coded.
+	runCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	w := newBatchWriter(context.WithoutCancel(ctx), store, func(err error) { cancel(err) })
+
+	var tot ingestTotals
+	inputs := skipStored(runCtx, store, source.Read(runCtx, job.paths, job.src), &tot, prog)
+	runErr := p.Run(runCtx, inputs, job.workers, func(r pipeline.Result) error {
+		tot.read++
+		if r.Err != nil {
+			if runCtx.Err() != nil && errors.Is(r.Err, runCtx.Err()) {
+				return nil // cut short by the interrupt, not a bad input
+			}
+			tot.failed++
+			prog.clear()
+			fmt.Fprintf(job.stderr, "khaldun: %s\n", describe(r))
+			prog.add(1, 0)
+			return nil
+		}
+		w.add(&khaldun.Coded{Doc: r.Doc, Dictionary: dictVersion, Pipeline: version})
+		prog.add(1, len(r.Doc.Events))
+		return nil
+	})
+	saved, werr := w.close()
+	prog.finish()
+	tot.saved = saved
+	if werr != nil {
+		return fmt.Errorf("store %s: %w", job.db, werr)
+	}
+	st, err := store.Stats(context.WithoutCancel(ctx))
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	fmt.Fprintf(job.stderr, "khaldun: ingest: %d new articles (%d already stored, %d failed), %d mentions, %d new events, %d near-duplicate links in %s (%.0f articles/s); %s holds %d articles, %d events\n",
+		saved.Articles, tot.skipped+saved.Skipped, tot.failed, saved.Mentions, saved.NewEvents, saved.Duplicates,
+		elapsed.Round(time.Millisecond), float64(tot.read+tot.skipped)/elapsed.Seconds(), job.db, st.Articles, st.Events)
+	if runErr != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted; what was coded is stored, run the same command again to continue")
+		}
+		return runErr
+	}
+	if tot.failed > 0 {
+		fmt.Fprintf(job.stderr, "khaldun: %d input(s) failed\n", tot.failed)
+		return errSomeFailed
+	}
+	return nil
+}
+
+// skipStored drops inputs whose article is already stored before they are
+// coded, which is what makes a rerun fast. The ID is computed as
+// pipeline.Process does (TestArticleIDMatchesPipeline); an input it cannot
+// identify goes on to be coded and reported.
+func skipStored(ctx context.Context, store khaldun.Store, in iter.Seq2[khaldun.Input, error], tot *ingestTotals, prog progress) iter.Seq2[khaldun.Input, error] {
+	return func(yield func(khaldun.Input, error) bool) {
+		for input, err := range in {
+			if err == nil {
+				if id := articleID(input); id != "" {
+					ok, herr := store.HasArticle(ctx, id)
+					if herr == nil && ok {
+						tot.skipped++
+						prog.add(1, 0)
+						continue
+					}
+				}
+			}
+			if !yield(input, err) {
+				return
+			}
+		}
+	}
+}
+
+// articleID is the ID pipeline.Process gives an input, "" when it has no
+// text. Only the cheap normalisation and boilerplate stages run.
+func articleID(in khaldun.Input) string {
+	body, _ := boiler.Strip(norm.Normalize(in.Body).Text)
+	if strings.TrimSpace(body) == "" {
+		return ""
+	}
+	return pipeline.ID(body)
+}
+
+// countInputs counts the articles of paths for the ETA, reading them once
+// without coding; errors are left to the real pass.
+func countInputs(ctx context.Context, paths []string, opt source.Options) int64 {
+	var n int64
+	for _, err := range source.Read(ctx, paths, opt) {
+		if ctx.Err() != nil {
+			return 0
+		}
+		_ = err
+		n++
+	}
+	return n
+}
+
+// dictionaryVersion names the dictionaries for the store: the embedded
+// lexicon's version and a hash of each PETRARCH file, so that articles
+// coded with other dictionaries can be found and recoded.
+func dictionaryVersion(f *dictFlags) (string, error) {
+	var parts []string
+	if !f.petrarch() || f.opt.Extend {
+		parts = append(parts, "lexicon:"+lexicon.Version)
+	}
+	p := f.opt.Petrarch
+	for _, path := range slices.Concat(p.Actors, p.Agents, p.Verbs, p.Discards) {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return "", fmt.Errorf("dictionary: %w", err)
+		}
+		sum := sha256.Sum256(b)
+		parts = append(parts, "petrarch:"+hex.EncodeToString(sum[:6]))
+	}
+	return strings.Join(parts, "+"), nil
+}

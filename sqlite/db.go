@@ -1,0 +1,256 @@
+// Package sqlite implements khaldun.Store in one embedded SQLite file,
+// through the pure-Go modernc.org/sqlite driver so that the khaldun binary
+// stays free of cgo.
+//
+// The file is opened in WAL mode so that readers (the future HTTP API, a
+// second `khaldun` process) never block the writer, with a busy timeout for
+// the moments two processes do contend. Writes go through one connection
+// and one mutex: SQLite allows a single writer anyway, and serialising in
+// Go turns lock contention into a queue instead of SQLITE_BUSY errors.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/khaldun/khaldun"
+)
+
+// DefaultPath is the database used when neither --db nor KHALDUN_DB is set.
+const DefaultPath = "khaldun.db"
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is a khaldun.Store in a SQLite file.
+type Store struct {
+	path  string
+	write *sql.DB // one connection, transactions BEGIN IMMEDIATE
+	read  *sql.DB // several connections, query only
+	mu    sync.Mutex
+	now   func() time.Time
+}
+
+var _ khaldun.Store = (*Store)(nil)
+
+// Open opens or creates the database at path and brings its schema up to
+// date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	s, err := open(ctx, path, 0)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, path string, version int) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("empty path")
+	}
+	write, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	if err := migrate(ctx, write, version); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	read.SetMaxOpenConns(4)
+	return &Store{path: path, write: write, read: read, now: time.Now}, nil
+}
+
+// dsn builds the modernc.org/sqlite connection string; the pragmas are
+// applied to every connection the pool opens.
+func dsn(path string, writer bool) string {
+	q := url.Values{}
+	for _, p := range []string{
+		"busy_timeout(10000)",
+		"journal_mode(WAL)",
+		// NORMAL loses no committed transaction when the process dies, only
+		// (in WAL mode) the last ones on a power cut, and never corrupts.
+		"synchronous(NORMAL)",
+		"foreign_keys(1)",
+		"cache_size(-32000)",
+	} {
+		q.Add("_pragma", p)
+	}
+	if writer {
+		// IMMEDIATE takes the write lock at BEGIN, so a transaction never
+		// fails half-way when another process wants to write too.
+		q.Set("_txlock", "immediate")
+	} else {
+		q.Add("_pragma", "query_only(1)")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Close closes the database, checkpointing the WAL into the file.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// migration is one numbered file of migrations/.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{v, e.Name(), string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: want version %d", m.name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// migrate applies the migrations after the database's version up to
+// target (all when target is 0), each in its own transaction with its schema_version row, so that
+// a crash leaves the database at one version or the next, never between.
+func migrate(ctx context.Context, db *sql.DB, target int) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("schema_version: %w", err)
+	}
+	current, err := version(ctx, db)
+	if err != nil {
+		return err
+	}
+	if current > len(ms) {
+		return fmt.Errorf("database schema version %d is newer than this khaldun (%d)", current, len(ms))
+	}
+	if target <= 0 || target > len(ms) {
+		target = len(ms)
+	}
+	for _, m := range ms[current:max(current, target)] {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, m.sql)
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `INSERT INTO schema_version VALUES (?, ?, ?)`,
+				m.version, m.name, time.Now().UTC().Format(time.RFC3339))
+		}
+		if err == nil {
+			err = tx.Commit()
+		}
+		if err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+func version(ctx context.Context, db *sql.DB) (int, error) {
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("schema version: %w", err)
+	}
+	return int(v.Int64), nil
+}
+
+// Check runs SQLite's integrity and foreign-key checks and reports the
+// first problems found.
+func (s *Store) Check(ctx context.Context) error {
+	var problems []string
+	rows, err := s.read.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return err
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	rows.Close()
+	rows, err = s.read.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return fmt.Errorf("sqlite: foreign key check: %w", err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			rows.Close()
+			return err
+		}
+		problems = append(problems, fmt.Sprintf("%s row %d: missing %s", table, rowid.Int64, parent))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// The aggregates are maintained incrementally; recount them to prove
+	// that no interrupted write left them out of step with their mentions.
+	var bad int
+	err = s.read.QueryRowContext(ctx, `SELECT count(*) FROM events e WHERE
+		num_mentions <> (SELECT count(*) FROM mentions WHERE event = e.seq) OR
+		num_articles <> (SELECT count(DISTINCT article) FROM mentions WHERE event = e.seq) OR
+		num_sources  <> (SELECT count(*) FROM event_sources WHERE event = e.seq) OR
+		num_mentions = 0`).Scan(&bad)
+	if err != nil {
+		return fmt.Errorf("sqlite: recount events: %w", err)
+	}
+	if bad > 0 {
+		problems = append(problems, fmt.Sprintf("%d events with counters out of step with their mentions", bad))
+	}
+	if len(problems) > 0 {
+		if len(problems) > 10 {
+			problems = append(problems[:10], "…")
+		}
+		return fmt.Errorf("sqlite: database damaged: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}

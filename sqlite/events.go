@@ -1,0 +1,243 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/khaldun/khaldun"
+)
+
+const (
+	defaultLimit = 100
+	maxLimit     = 1000
+)
+
+// eventColumns are read by scanEvent, in order.
+const eventColumns = `e.seq, e.id, e.date, e.source_code, e.source_country, e.source_role,
+	e.target_code, e.target_country, e.target_role, e.code, e.root, e.name, e.plover, e.quad_class, e.goldstein,
+	e.loc_name, e.loc_country, e.loc_admin1, e.lat, e.lon, e.geonameid,
+	e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen,
+	CASE WHEN e.tone_n > 0 THEN e.tone_sum / e.tone_n END`
+
+func scanEvent(r interface{ Scan(...any) error }) (int64, khaldun.AggregateEvent, error) {
+	var (
+		seq           int64
+		e             khaldun.AggregateEvent
+		tc, tco, tr   sql.NullString
+		ln, lc, la    sql.NullString
+		lat, lon, avg sql.NullFloat64
+		gid           sql.NullInt64
+	)
+	err := r.Scan(&seq, &e.ID, &e.Date, &e.Source.Code, &e.Source.Country, &e.Source.Role,
+		&tc, &tco, &tr, &e.Code, &e.Root, &e.Name, &e.Plover, &e.QuadClass, &e.Goldstein,
+		&ln, &lc, &la, &lat, &lon, &gid,
+		&e.NumMentions, &e.NumSources, &e.NumArticles, &e.FirstSeen, &e.LastSeen, &avg)
+	if tc.Valid {
+		e.Target = &khaldun.ActorRef{Code: tc.String, Country: tco.String, Role: tr.String}
+	}
+	if ln.Valid {
+		e.Location = &khaldun.Location{Name: ln.String, Country: lc.String, Admin1: la.String,
+			Lat: lat.Float64, Lon: lon.Float64, GeonameID: int(gid.Int64)}
+	}
+	if avg.Valid {
+		e.AvgTone = &avg.Float64
+	}
+	return seq, e, err
+}
+
+// Event returns one aggregate event and its mentions in storage order.
+func (s *Store) Event(ctx context.Context, id string) (*khaldun.AggregateEvent, []khaldun.Mention, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: event %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	seq, e, err := scanEvent(tx.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, fmt.Errorf("sqlite: event %s: %w", id, khaldun.ErrNotFound)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: event %s: %w", id, err)
+	}
+	ms, err := mentions(ctx, tx, `m.event = ? ORDER BY m.seq`, seq, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: event %s mentions: %w", id, err)
+	}
+	return &e, ms, nil
+}
+
+// cursor is where a page ended: the sort it belongs to, the sort value and
+// the seq of the last event, which breaks ties.
+type cursor struct {
+	Sort  khaldun.EventSort `json:"s"`
+	Value string            `json:"v"`
+	Seq   int64             `json:"q"`
+}
+
+func (c cursor) String() string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func parseCursor(s string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil {
+		return c, fmt.Errorf("bad cursor %q", s)
+	}
+	return c, nil
+}
+
+// Events lists aggregate events, newest or most mentioned first, paged by
+// keyset (the sort value and seq of the last row) so that a page costs the
+// same wherever it is in the listing.
+func (s *Store) Events(ctx context.Context, f khaldun.EventFilter) (*khaldun.EventPage, error) {
+	where, args, err := eventWhere(f)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	col := "e.date"
+	if f.Sort == khaldun.ByMentions {
+		col = "e.num_mentions"
+	} else if f.Sort != khaldun.ByDate {
+		return nil, fmt.Errorf("sqlite: events: unknown sort %d", f.Sort)
+	}
+	if f.Cursor != "" {
+		c, err := parseCursor(f.Cursor)
+		if err != nil || c.Sort != f.Sort {
+			return nil, fmt.Errorf("sqlite: events: cursor does not belong to this listing")
+		}
+		var v any = c.Value
+		if f.Sort == khaldun.ByMentions {
+			if v, err = strconv.Atoi(c.Value); err != nil {
+				return nil, fmt.Errorf("sqlite: events: bad cursor")
+			}
+		}
+		where = append(where, fmt.Sprintf("(%s < ? OR (%s = ? AND e.seq < ?))", col, col))
+		args = append(args, v, v, c.Seq)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	limit = min(limit, maxLimit)
+	q := `SELECT ` + eventColumns + ` FROM events e`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += fmt.Sprintf(" ORDER BY %s DESC, e.seq DESC LIMIT %d", col, limit+1)
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer rows.Close()
+	page := &khaldun.EventPage{Events: []khaldun.AggregateEvent{}}
+	var last cursor
+	for rows.Next() {
+		seq, e, err := scanEvent(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: events: %w", err)
+		}
+		if len(page.Events) == limit {
+			page.Next = last.String()
+			break
+		}
+		page.Events = append(page.Events, e)
+		last = cursor{Sort: f.Sort, Value: e.Date, Seq: seq}
+		if f.Sort == khaldun.ByMentions {
+			last.Value = strconv.Itoa(e.NumMentions)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	return page, nil
+}
+
+// eventWhere turns a filter into SQL conditions. Code prefixes become
+// ranges so that the indexes serve them; codes are upper-case ASCII, below
+// '~'.
+func eventWhere(f khaldun.EventFilter) ([]string, []any, error) {
+	var where []string
+	var args []any
+	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
+	sides := func(cond string, a ...any) {
+		src, tgt := strings.ReplaceAll(cond, "%s", "source"), strings.ReplaceAll(cond, "%s", "target")
+		switch f.Side {
+		case khaldun.SourceSide:
+			add(src, a...)
+		case khaldun.TargetSide:
+			add(tgt, a...)
+		default:
+			add("("+src+" OR "+tgt+")", append(append([]any{}, a...), a...)...)
+		}
+	}
+	if f.Side < khaldun.EitherSide || f.Side > khaldun.TargetSide {
+		return nil, nil, fmt.Errorf("unknown side %d", f.Side)
+	}
+	if p := strings.ToUpper(f.Actor); p != "" {
+		sides("(e.%s_code >= ? AND e.%s_code < ?)", p, p+"~")
+	}
+	if f.Country != "" {
+		sides("e.%s_country = ?", strings.ToUpper(f.Country))
+	}
+	if f.ActorName != "" {
+		sides("EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.seq AND instr(lower(m.%s_text), lower(?)) > 0)", f.ActorName)
+	}
+	if f.Code != "" {
+		add("e.code >= ? AND e.code < ?", f.Code, f.Code+"~")
+	}
+	if f.Root != "" {
+		add("e.root = ?", f.Root)
+	}
+	if f.QuadClass != 0 {
+		add("e.quad_class = ?", f.QuadClass)
+	}
+	if f.From != "" {
+		add("e.date >= ?", f.From)
+	}
+	if f.To != "" {
+		add("e.date <= ?", f.To)
+	}
+	if f.Place != "" {
+		if id, ok := strings.CutPrefix(f.Place, "geonames:"); ok {
+			n, err := strconv.Atoi(id)
+			if err != nil {
+				return nil, nil, fmt.Errorf("place %q: bad GeoNames id", f.Place)
+			}
+			add("e.geonameid = ?", n)
+		} else {
+			add("e.loc_name = ? COLLATE NOCASE", f.Place)
+		}
+	}
+	if b := f.BBox; b != nil {
+		if b.MinLat > b.MaxLat {
+			return nil, nil, fmt.Errorf("bbox: min latitude above max")
+		}
+		add("e.lat BETWEEN ? AND ?", b.MinLat, b.MaxLat)
+		if b.MinLon <= b.MaxLon {
+			add("e.lon BETWEEN ? AND ?", b.MinLon, b.MaxLon)
+		} else { // the box crosses the antimeridian
+			add("(e.lon >= ? OR e.lon <= ?)", b.MinLon, b.MaxLon)
+		}
+	}
+	if f.Query != "" {
+		// A scan of the evidence sentences; an FTS5 index is the next step
+		// when stores grow. lower() folds ASCII only.
+		add(`EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.event = e.seq AND
+			instr(lower(CAST(substr(a.body, m.sent_start + 1, m.sent_end - m.sent_start) AS TEXT)), lower(?)) > 0)`, f.Query)
+	}
+	if f.Article != "" {
+		add("e.seq IN (SELECT m.event FROM mentions m JOIN articles a ON a.seq = m.article WHERE a.id = ?)", f.Article)
+	}
+	return where, args, nil
+}

@@ -1,0 +1,87 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// schema returns the database's schema as SQLite records it, so that a
+// database migrated step by step can be compared with one made fresh.
+func schema(t *testing.T, s *Store) string {
+	t.Helper()
+	rows, err := s.read.Query(`SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var typ, name, sql string
+		if err := rows.Scan(&typ, &name, &sql); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(typ + " " + name + ": " + strings.Join(strings.Fields(sql), " ") + "\n")
+	}
+	return b.String()
+}
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := openTest(t)
+	want := schema(t, fresh)
+	if v, _ := version(ctx, fresh.write); v != len(ms) {
+		t.Fatalf("fresh database at version %d, want %d", v, len(ms))
+	}
+	// From every older version, with an article stored at that version,
+	// migrating must reach the fresh schema and keep the data.
+	for from := 1; from < len(ms); from++ {
+		path := filepath.Join(t.TempDir(), "old.db")
+		old, err := open(ctx, path, from)
+		if err != nil {
+			t.Fatalf("version %d: %v", from, err)
+		}
+		if _, err := old.write.Exec(`INSERT INTO articles (id, url, title, source, published, language, body,
+			sentences, dropped, stats, dictionary, pipeline, ingested)
+			VALUES ('old', '', '', 'Wire', '2020-01-01', 'en', x'61', '[]', '[]', '{}', 'v0', 'dev', '2020-01-01T00:00:00Z')`); err != nil {
+			t.Fatalf("version %d: %v", from, err)
+		}
+		old.Close()
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("from version %d: %v", from, err)
+		}
+		if got := schema(t, s); got != want {
+			t.Errorf("from version %d: schema differs from a fresh one:\n%s\nwant\n%s", from, got, want)
+		}
+		a, err := s.Article(ctx, "old")
+		if err != nil || a.Doc.Article.Text != "a" {
+			t.Errorf("from version %d: article %v, %v", from, a, err)
+		}
+		var key string
+		s.read.QueryRow(`SELECT source_key FROM articles WHERE id = 'old'`).Scan(&key)
+		if key != "wire" {
+			t.Errorf("from version %d: source key %q", from, key)
+		}
+		if err := s.Check(ctx); err != nil {
+			t.Error(err)
+		}
+		s.Close()
+	}
+	// Reopening the latest version changes nothing; a newer one is refused.
+	path := filepath.Join(t.TempDir(), "new.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.write.Exec(`INSERT INTO schema_version VALUES (999, 'future', '')`)
+	s.Close()
+	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("newer schema: %v", err)
+	}
+}
