@@ -109,6 +109,7 @@ func New(o Options) (*pipeline.Pipeline, error) {
 		quote.New(d),
 		count.New(),
 		events,
+		notActors{},
 		toner,
 	}
 	return pipeline.New(pipeline.Options{

@@ -5,7 +5,10 @@ package geo
 // locative prepositions put a place in a clause as where something happens;
 // "from" and "to" do not (origin and destination), so they are cues for
 // recognition but not for Attach.
-var locative = set("in", "near", "at", "outside", "inside", "across", "around", "throughout", "within", "into", "on", "off", "over", "beyond", "along", "between", "towards", "toward")
+// "on", "between" and "toward(s)" are left out: before a place name in news
+// they nearly always mark whom an act is aimed at ("an air strike on Gaza",
+// "called on Israel", "talks between Kyiv and Moscow"), not where it was.
+var locative = set("in", "near", "at", "outside", "inside", "across", "around", "throughout", "within", "into", "off", "over", "beyond", "along")
 
 // cues are the words before a name that make a small town worth reading as
 // a place.
