@@ -25,6 +25,18 @@ type scene struct {
 	persons map[string]bool
 }
 
+// share is the country's part of all country mentions in the article.
+func (c scene) share(iso3 string) float64 {
+	total := 0
+	for _, n := range c.countries {
+		total += n
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(c.countries[iso3]) / float64(total)
+}
+
 // nearKM is how close a town must be to another place of the article to
 // count as its neighbour.
 const nearKM = 100
@@ -193,7 +205,10 @@ func score(m gazetteer.Match, ctx scene) float64 {
 		s -= 0.5 // a demonym means its country before any namesake town
 	}
 	if n := ctx.countries[e.Country]; n > 0 {
-		s += 1.5 + 0.1*float64(min(n, 5))
+		// Weighted by the country's share of the article's mentions: one
+		// passing "U.S. envoy" in a Sudan story must not move Geneva to
+		// Illinois, while a story about the U.S. keeps its namesakes home.
+		s += 0.5 + 1.5*ctx.share(e.Country) + 0.1*float64(min(n, 5))
 	}
 	if e.Kind == gazetteer.Admin1 && ctx.countries[e.Country] > 0 {
 		s += 1.5 // "Georgia" in an American story is the state
