@@ -175,9 +175,20 @@ func clauseTense(w []word, i, j int) Tense {
 		}
 	}
 	if best < 0 {
+		// A fronted expression cut off by a comma ("In March, the envoy
+		// met …") takes the tense of the sentence's first finite verb.
+		for k := range w {
+			if p := w[k].pos; p == "MD" || p == "VBD" || p == "VBZ" || p == "VBP" {
+				return groupTense(w, k)
+			}
+		}
 		return Unknown
 	}
-	// Walk the verb group around the nearest verb.
+	return groupTense(w, best)
+}
+
+// groupTense reads the tense of the verb group around the verb at best.
+func groupTense(w []word, best int) Tense {
 	lo, hi := best, best
 	for lo > 0 && group(w[lo-1]) {
 		lo--

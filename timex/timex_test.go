@@ -46,6 +46,10 @@ func TestFind(t *testing.T) {
 		{thu, "Monday, April 29 was quiet.", []want{{"Monday, April 29", Date, "2024-04-29"}}},
 		// Months, years, decades, seasons.
 		{thu, "Protests began in February.", []want{{"February", Date, "2024-02"}}},
+		// A fronted expression takes the sentence's tense: past, so last
+		// December, not the nearer December ahead.
+		{thu, "In December, the envoy met the rebels.", []want{{"December", Date, "2023-12"}}},
+		{thu, "In December, the envoy will meet the rebels.", []want{{"December", Date, "2024-12"}}},
 		{thu, "Elections are set for November.", []want{{"November", Date, "2024-11"}}},
 		{thu, "The treaty of February 2019 lapsed in 2006.", []want{{"February 2019", Date, "2019-02"}, {"2006", Date, "2006"}}},
 		{thu, "The war of the 1990s left scars.", []want{{"the 1990s", Date, "199X"}}},
