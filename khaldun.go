@@ -166,9 +166,15 @@ type Date struct {
 
 // Quote is reported speech with its speaker.
 type Quote struct {
-	Text         string `json:"text"`
-	Span         Span   `json:"span"`
-	Speaker      string `json:"speaker"`
+	Text string `json:"text"`
+	Span Span   `json:"span"`
+	// Speaker is the person or body quoted, by its fullest name in the
+	// article ("Lin Jian" for a quote attributed to "Lin" or "he").
+	Speaker string `json:"speaker"`
+	// SpeakerSpan is where the speaker is mentioned as the attribution's
+	// subject ("he", "the spokesman", "Sen. Jane Roe"); null when the
+	// speaker was carried over from an earlier quotation or not found.
+	SpeakerSpan  *Span  `json:"speaker_span"`
 	SpeakerActor string `json:"speaker_actor"`
 }
 

@@ -22,10 +22,14 @@ import (
 // (Source, Cue, Content spans joined by an event line "E…").
 //
 // An attribution is direct when its content starts or ends with a quotation
-// mark. Since a Quote names its speaker without a span, the speaker is
-// located as the occurrence of its name, or of a capitalised word of it,
-// nearest to the quotation outside it; it is right when that occurrence
-// overlaps the gold Source.
+// mark. PolNeAR's Source is the speaker's mention ("he", "the spokesman",
+// "Sen. Jane Roe"), not the person, so the speaker is scored where the coder
+// says it is mentioned (Quote.SpeakerSpan); when a quote has no speaker
+// span — its speaker was carried over from an earlier quotation — it is located as
+// the occurrence of its name, or of a capitalised word of it, nearest to the
+// quotation outside it. Either way it is right when that span overlaps the
+// gold Source. The name-located figures are always reported too
+// (source_*_direct_byname), so that runs with and without mentions compare.
 func init() { register("polnear", runPolNeAR) }
 
 type goldAttr struct {
@@ -202,10 +206,17 @@ func runPolNeAR(ctx context.Context, opt Options, c Coder) (*Report, error) {
 	var t quoteTally
 	for i, d := range docs {
 		var pred []khaldun.Quote
-		if res[i].doc != nil {
-			pred = res[i].doc.Quotes
+		var mentions []khaldun.Span
+		if doc := res[i].doc; doc != nil {
+			pred = doc.Quotes
+			mentions = make([]khaldun.Span, len(pred))
+			for k, q := range pred {
+				if q.SpeakerSpan != nil {
+					mentions[k] = *q.SpeakerSpan
+				}
+			}
 		}
-		t.add(d, pred)
+		t.add(d, pred, mentions)
 	}
 	rep.N = len(docs)
 	t.fill(rep)
@@ -213,7 +224,8 @@ func runPolNeAR(ctx context.Context, opt Options, c Coder) (*Report, error) {
 		"one input per text; gold character offsets mapped to byte offsets of the normalised text",
 		"direct = gold content opening with a quotation mark or ending with one (before trailing punctuation)",
 		"content: a prediction is right when it overlaps any gold content (partial quotations inside indirect content count); recall over direct gold; _exact = same span once the gold's marks and edge spaces are trimmed",
-		"source: the speaker is located as the nearest occurrence, outside the quotation, of its name or of a capitalised word of it; right when it overlaps the gold Source of a gold content the quotation overlaps (_exact: same span); P over quotations with a speaker, R over gold with a Source (direct, or all for source_*_all)",
+		"source: the speaker is located at its mention when the coder reports mentions (count pred_speakers_by_mention), else as the nearest occurrence, outside the quotation, of its name or of a capitalised word of it; right when it overlaps the gold Source of a gold content the quotation overlaps (_exact: same span); P over quotations with a speaker, R over gold with a Source (direct, or all for source_*_all)",
+		"source_*_direct_byname: as source_*_direct but always located by name, the rule for coders without mentions",
 		"source_*_direct_resolved compares names, not spans: a gold Source that is a pronoun stands for the last gold Source before it with a capitalised word; right when the speaker and that source share a capitalised word of 3+ letters",
 		"a text annotated twice is scored once (first .ann in name order); 0/0 = 0",
 	}
@@ -237,30 +249,39 @@ func (h hits) f1() float64 {
 
 type quoteTally struct {
 	content, contentExact, source, sourceExact, sourceAll hits
-	resolved                                              hits
-	noSpeaker, located                                    int
+	resolved, byName                                      hits
+	noSpeaker, located, byMention                         int
 }
 
-func (t *quoteTally) add(d polnearDoc, pred []khaldun.Quote) {
-	type found struct{ content, exact, source, sourceExact, resolved bool }
+// add scores the quotations of one text; mentions, when not nil, holds the
+// speaker mention of each.
+func (t *quoteTally) add(d polnearDoc, pred []khaldun.Quote, mentions []khaldun.Span) {
+	type found struct{ content, exact, source, sourceExact, resolved, byName bool }
 	gf := make([]found, len(d.attrs))
 	names := resolvedSources(d)
-	for _, q := range pred {
+	for qi, q := range pred {
 		t.content.pred++
 		t.contentExact.pred++
 		loc, ok := khaldun.Span{}, false
+		named, namedOK := khaldun.Span{}, false
 		if q.Speaker != "" {
-			loc, ok = locateSpeaker(d.text, q.Speaker, q.Span)
+			named, namedOK = locateSpeaker(d.text, q.Speaker, q.Span)
+			loc, ok = named, namedOK
+			if qi < len(mentions) && mentions[qi].Len() > 0 {
+				loc, ok = mentions[qi], true
+				t.byMention++
+			}
 			t.source.pred++
 			t.sourceExact.pred++
 			t.sourceAll.pred++
+			t.byName.pred++
 			if ok {
 				t.located++
 			}
 		} else {
 			t.noSpeaker++
 		}
-		var hit, exact, src, srcExact, res bool
+		var hit, exact, src, srcExact, res, byName bool
 		for i, g := range d.attrs {
 			if !overlapsAny(q.Span, g.content) {
 				continue
@@ -272,6 +293,9 @@ func (t *quoteTally) add(d polnearDoc, pred []khaldun.Quote) {
 			}
 			if q.Speaker != "" && sharesName(q.Speaker, names[i]) {
 				res, gf[i].resolved = true, true
+			}
+			if namedOK && overlapsAny(named, g.source) {
+				byName, gf[i].byName = true, true
 			}
 			if ok && overlapsAny(loc, g.source) {
 				src, gf[i].source = true, true
@@ -286,6 +310,7 @@ func (t *quoteTally) add(d polnearDoc, pred []khaldun.Quote) {
 		t.sourceAll.predHit += b2i(src)
 		t.sourceExact.predHit += b2i(srcExact)
 		t.resolved.predHit += b2i(res)
+		t.byName.predHit += b2i(byName)
 		t.resolved.pred += b2i(q.Speaker != "")
 	}
 	for i, g := range d.attrs {
@@ -308,6 +333,8 @@ func (t *quoteTally) add(d polnearDoc, pred []khaldun.Quote) {
 			t.sourceExact.goldHit += b2i(f.sourceExact)
 			t.resolved.gold++
 			t.resolved.goldHit += b2i(f.resolved)
+			t.byName.gold++
+			t.byName.goldHit += b2i(f.byName)
 		}
 	}
 }
@@ -320,6 +347,7 @@ func (t *quoteTally) fill(r *Report) {
 		{"content_%s_direct", t.content}, {"content_%s_direct_exact", t.contentExact},
 		{"source_%s_direct", t.source}, {"source_%s_direct_exact", t.sourceExact},
 		{"source_%s_all", t.sourceAll}, {"source_%s_direct_resolved", t.resolved},
+		{"source_%s_direct_byname", t.byName},
 	} {
 		r.Metrics[fmt.Sprintf(m.name, "p")] = m.h.p()
 		r.Metrics[fmt.Sprintf(m.name, "r")] = m.h.r()
@@ -328,6 +356,7 @@ func (t *quoteTally) fill(r *Report) {
 	r.Counts["pred_quotes"] = t.content.pred
 	r.Counts["pred_quotes_without_speaker"] = t.noSpeaker
 	r.Counts["pred_speakers_located"] = t.located
+	r.Counts["pred_speakers_by_mention"] = t.byMention
 	r.Counts["gold_direct"] = t.content.gold
 	r.Counts["gold_direct_with_source"] = t.source.gold
 	r.Counts["gold_with_source"] = t.sourceAll.gold

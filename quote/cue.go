@@ -28,6 +28,8 @@ var auxiliaries = set("have", "be", "do", "will", "would", "could", "can",
 // pronouns that can be a speaker; the value says what they refer to.
 var pronouns = map[string]string{
 	"he": "person", "she": "person", "they": "group", "we": "group", "i": "person",
+	// "it said" is an organisation or a document speaking.
+	"it": "group",
 }
 
 func set(ws ...string) map[string]bool {
@@ -120,6 +122,18 @@ type np struct{ from, to int }
 
 func (p np) ok() bool { return p.to > p.from }
 
+// named is the part of the phrase that names the speaker: the mention
+// "Gov. Earl Ray Tomblin of West Virginia" is Earl Ray Tomblin's, not West
+// Virginia's, so the name stops before "of".
+func (p np) named(ts []tok) np {
+	for k := p.from + 1; k < p.to-1; k++ {
+		if ts[k].word == "of" {
+			return np{p.from, k}
+		}
+	}
+	return p
+}
+
 // leftNP is the phrase ending just before token end, skipping auxiliaries,
 // an appositive ("X, the spokesman for Y, said") and a parenthesis
 // ("Rep. Jane Roe (D-Ore.) said").
@@ -140,12 +154,32 @@ func leftNP(ts []tok, end, floor int) np {
 		for j >= floor && ts[j].Text != "," && !ts[j].quote && i-j < 20 {
 			j--
 		}
-		if j >= floor && ts[j].Text == "," {
-			if p := nounsLeft(ts, j, floor); p.ok() {
-				return p
-			}
+		if j < floor || ts[j].Text != "," {
+			return np{}
 		}
-		return np{}
+		if j-1 >= floor && ts[j-1].Text == ")" {
+			// "Rep. Jim Jordan (R-Ohio), an oversight panel member,".
+			e := j - 1
+			for e > floor && ts[e].Text != "(" && j-e < 12 {
+				e--
+			}
+			j = e
+		}
+		p := nounsLeft(ts, j, floor)
+		// Appositives chain ("Jean Roe, the minister of France, a member
+		// of the council, said"): the name is the leftmost phrase, unless
+		// that one is the object of a preposition ("In Paris, …").
+		for range 2 {
+			if !p.ok() || p.from-1 < floor || ts[p.from-1].Text != "," {
+				break
+			}
+			q := nounsLeft(ts, p.from-1, floor)
+			if !q.ok() || !subjectLike(ts, q, floor) {
+				break
+			}
+			p = q
+		}
+		return p
 	}
 	return nounsLeft(ts, i+1, floor)
 }
@@ -154,6 +188,11 @@ func nounsLeft(ts []tok, end, floor int) np {
 	i := end
 	for i > floor && !ts[i-1].quote && ts[i-1].nominal() {
 		i--
+		// "the foreign minister of France", "Gov. Earl Ray Tomblin of
+		// West Virginia": a phrase of that names the same speaker.
+		if i-2 >= floor && ts[i-1].word == "of" && !ts[i-2].quote && noun(ts[i-2]) {
+			i--
+		}
 	}
 	if i < end && pronouns[ts[end-1].word] == "" && !noun(ts[end-1]) {
 		return np{}

@@ -87,6 +87,9 @@ func scanQuotes(body string, paras []khaldun.Span) []piece {
 	// no longer, for the next paragraph's mark; group is only advanced
 	// when a quotation ends, so the pieces keep theirs.
 	dbl, sgl := -1, -1
+	// A straight quotation may hold curly ones ("He read: “…” aloud"),
+	// which are nested, not a new quotation; nest counts those open.
+	straight, nest := false, 0
 	for pi, p := range paras {
 		headline := pi == 0
 		for i := p.Start; i < p.End; {
@@ -97,7 +100,14 @@ func scanQuotes(body string, paras []khaldun.Span) []piece {
 				open = &dbl
 			}
 			switch {
+			case double && dbl >= 0 && straight && r == '“':
+				nest++
+			case double && nest > 0 && r == '”':
+				nest--
 			case kind > 0:
+				if double {
+					straight, nest = r == '"', 0
+				}
 				// An opener while open means the earlier mark was never
 				// closed (a typo, a stray mark): start again here.
 				*open = i + n

@@ -52,14 +52,26 @@ func (a *Annotator) Annotate(ctx context.Context, t *khaldun.Text, doc *khaldun.
 		return err
 	}
 	for _, at := range a.Find(t) {
-		doc.Quotes = append(doc.Quotes, khaldun.Quote{
-			Text:         t.Body[at.Content.Start:at.Content.End],
-			Span:         at.Content,
-			Speaker:      at.Speaker,
-			SpeakerActor: at.Actor,
-		})
+		doc.Quotes = append(doc.Quotes, at.Quote(t.Body))
 	}
 	return nil
+}
+
+// Quote is the attribution as the output contract has it; body is the text
+// it was found in. Annotate and callers of Find that want both (the polnear
+// eval, which scores the Mention) share it so their quotes cannot differ.
+func (at Attribution) Quote(body string) khaldun.Quote {
+	q := khaldun.Quote{
+		Text:         body[at.Content.Start:at.Content.End],
+		Span:         at.Content,
+		Speaker:      at.Speaker,
+		SpeakerActor: at.Actor,
+	}
+	if at.Mention.Len() > 0 {
+		m := at.Mention
+		q.SpeakerSpan = &m
+	}
+	return q
 }
 
 // Find returns the quotations of t in reading order.
@@ -104,11 +116,22 @@ func (a *Annotator) Find(t *khaldun.Text) []Attribution {
 		if !f.who.ok() {
 			f = introduced(ts, max(start-1, 0))
 		}
+		if !f.who.ok() {
+			f = colonName(ts, start)
+		}
+		if !f.who.ok() && !paragraphOpener(ts, start) {
+			// No speech verb: the subject of the clause the quotation
+			// sits in ("Trump attacked “the hateful ideology …”").
+			a, _ := sentBounds(ts, start)
+			if p := subject(ts, a, start); p.ok() {
+				f = found{p, -1}
+			}
+		}
 		at := Attribution{Kind: "direct", Group: first.group}
 		switch {
 		case f.who.ok():
 			r.catchUp(f.who.from)
-			r.resolve(&at, f.who)
+			r.resolve(&at, f.who.named(ts))
 			at.Mention = khaldun.Span{Start: ts[f.who.from].Span.Start, End: ts[f.who.to-1].Span.End}
 			if f.cue >= 0 {
 				at.Cue = ts[f.cue].Span

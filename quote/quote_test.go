@@ -59,7 +59,7 @@ func TestQuotes(t *testing.T) {
 		{"paragraphs", "“The first part runs on\n\n“and the second part ends here,” Jonas Wirt said.",
 			[]string{"The first part runs on|Jonas Wirt", "and the second part ends here,|Jonas Wirt"}},
 		{"headline single", "Lena Frost: ‘We Will Not Resign’\n\nThe minister spoke to the press.",
-			[]string{"We Will Not Resign|"}},
+			[]string{"We Will Not Resign|Lena Frost"}},
 		{"unbalanced", "He said “nothing at all.\n\nThe end came quickly.", nil},
 		{"apostrophes", "The farmers’ union met. It’s over, isn’t it?", nil},
 	}
@@ -68,6 +68,64 @@ func TestQuotes(t *testing.T) {
 			var got []string
 			for _, q := range quotes(t, c.body, "") {
 				got = append(got, q.Text+"|"+q.Speaker)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestMechanisms covers each way a speaker is found, with its mention: the
+// span PolNeAR-style scoring compares, which for a pronoun is the pronoun.
+func TestMechanisms(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string // "text|speaker|mention", in order
+	}{
+		{"signature on one line", "“The plan is a farce.” ― Dana Whitlock\n“It will fail.”― Omar Reyes.",
+			[]string{"The plan is a farce.|Dana Whitlock|Dana Whitlock", "It will fail.|Omar Reyes|Omar Reyes"}},
+		{"participle cue", "At the rally, Maria Olsen attacked the budget, saying, “It starves the schools.”",
+			[]string{"It starves the schools.|Maria Olsen|Maria Olsen"}},
+		{"no speech verb, clause subject", "Petra Lund likened the rules to “a locked door.”",
+			[]string{"a locked door.|Petra Lund|Petra Lund"}},
+		{"object of a preposition is no speaker", "Hugo Brandt marched through the streets chanting “No more cuts!”",
+			[]string{"No more cuts!|Hugo Brandt|Hugo Brandt"}},
+		{"relative clause", "The blast, which Mayor Ian Porter described as “an intentional act,” hurt nine people.",
+			[]string{"an intentional act,|Ian Porter|Mayor Ian Porter"}},
+		{"next sentence only for a lone quotation", "The ministry accused its neighbour of “reckless acts.” Tomas Grell said the talks were over.",
+			[]string{"reckless acts.|The ministry|The ministry"}},
+		{"inverted cue", "Said Ellis: “The code is a mess.”",
+			[]string{"The code is a mess.|Ellis|Ellis"}},
+		{"parenthesis in appositive", "“We were misled,” Rep. Carl Voss (R-Ohio), a panel member, said in a phone interview.",
+			[]string{"We were misled,|Carl Voss|Rep. Carl Voss"}},
+		{"appositive chain and of", "Jean Ravel, the foreign minister of Freedonia, a member of the council, said the test was “a provocation.”",
+			[]string{"a provocation.|Jean Ravel|Jean Ravel"}},
+		{"said in a statement", "Lisa Marr, a spokeswoman for the agency, said in a statement that “no data was lost.”",
+			[]string{"no data was lost.|Lisa Marr|Lisa Marr"}},
+		{"pronoun keeps its mention", "Governor Paul Denning arrived late. “I apologise,” he said.",
+			[]string{"I apologise,|Paul Denning|he"}},
+		{"pronoun gender", "Mary Keane spoke first. Then John Hale spoke.\n\n“We disagree,” she said.",
+			[]string{"We disagree,|Mary Keane|she"}},
+		{"pronoun bound in its sentence", "“Fine,” Karen Doyle said.\n\nLaura Penn says she welcomed what she calls a “fair deal.”",
+			[]string{"Fine,|Karen Doyle|Karen Doyle", "fair deal.|Laura Penn|she"}},
+		{"paragraph continuation", "“We will win,” Sam Ortiz said.\n\n“And we will win big.”",
+			[]string{"We will win,|Sam Ortiz|Sam Ortiz", "And we will win big.|Sam Ortiz|"}},
+		{"said he added across paragraphs", "Nadia Frey visited the port.\n\n“Trade is up,” she added.",
+			[]string{"Trade is up,|Nadia Frey|she"}},
+		{"it for an organisation", "“Prices will rise,” the central bank said. “Inflation stays high,” it added.",
+			[]string{"Prices will rise,|the central bank|the central bank", "Inflation stays high,|the central bank|it"}},
+		{"headline colon", "Ola Berg: ‘Nothing Was Hidden’\n\nThe minister spoke.",
+			[]string{"Nothing Was Hidden|Ola Berg|Ola Berg"}},
+		{"curly inside straight", `Vera Lind said: "The sign read “closed” all day."`,
+			[]string{"The sign read “closed” all day.|Vera Lind|Vera Lind"}},
+	}
+	p, d := setup()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, at := range New(d).Find(p.Prepare(c.body, "")) {
+				got = append(got, c.body[at.Content.Start:at.Content.End]+"|"+at.Speaker+"|"+c.body[at.Mention.Start:at.Mention.End])
 			}
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))

@@ -32,12 +32,13 @@ var roles = set("spokesman", "spokeswoman", "spokesperson", "minister",
 
 // person is someone named in the article.
 type person struct {
-	name  string   // full name as written
-	words []string // its words in matching form
-	title string   // the title words before the name at its fullest mention
-	actor string
-	tok   int // token index of the last mention
-	group bool
+	name   string   // full name as written
+	words  []string // its words in matching form
+	title  string   // the title words before the name at its fullest mention
+	actor  string
+	tok    int // token index of the last mention
+	group  bool
+	gender int
 }
 
 // resolver remembers who was named, in reading order, to give pronouns,
@@ -68,6 +69,12 @@ func (r *resolver) catchUp(limit int) {
 		h := stripHonorifics(r.ts, i, j)
 		if j-h >= 2 {
 			r.remember(np{h, j}, i)
+		} else if q := r.surname(r.ts[j-1].word); q != nil {
+			// A surname alone is a mention too: recency decides pronouns.
+			q.tok = j - 1
+			if q.gender == unknown {
+				q.gender = genderOf(r.text(i, j-1), nil)
+			}
 		}
 		r.next = j
 	}
@@ -101,11 +108,15 @@ func (r *resolver) remember(p np, titleFrom int) *person {
 			if q.actor == "" {
 				q.actor = actor
 			}
+			if q.gender == unknown {
+				q.gender = genderOf(title, words)
+			}
 			q.tok = p.from
 			return q
 		}
 	}
-	q := &person{name: r.text(p.from, p.to), words: words, title: title, actor: actor, tok: p.from}
+	q := &person{name: r.text(p.from, p.to), words: words, title: title, actor: actor, tok: p.from,
+		gender: genderOf(title, words)}
 	r.people = append(r.people, q)
 	return q
 }
@@ -193,18 +204,21 @@ func (r *resolver) code(a, b int) string {
 func (r *resolver) resolve(at *Attribution, p np) {
 	head := r.ts[p.to-1]
 	if p.to-p.from == 1 && pronouns[head.word] != "" {
-		who := r.last
+		var who *person
 		if pronouns[head.word] == "group" {
 			who = r.lastGrp
-		} else if n := len(r.people); who == nil && n > 0 {
-			// No speaker yet: the last full name read is the best guess.
-			who = r.people[n-1]
+		} else {
+			who = r.antecedent(head.word, p.from)
 		}
 		if who == nil {
 			at.Speaker = head.Text
 			return
 		}
 		at.Speaker, at.Title, at.Actor = who.name, who.title, who.actor
+		if pronouns[head.word] == "person" {
+			// A speaker referred to by pronoun is still the topic.
+			r.last = who
+		}
 		return
 	}
 	if proper(head) {
@@ -222,6 +236,10 @@ func (r *resolver) resolve(at *Attribution, p np) {
 		if t := r.text(p.from, h); t != "" && who.title == "" {
 			who.title = t
 		}
+		if who.gender == unknown {
+			who.gender = genderOf(r.text(p.from, h), who.words)
+		}
+		who.tok = max(who.tok, p.from)
 		if who.actor == "" {
 			who.actor = r.code(p.from, p.to)
 		}
@@ -248,6 +266,29 @@ func (r *resolver) resolve(at *Attribution, p np) {
 	} else {
 		r.lastGrp = g
 	}
+}
+
+// antecedent finds the person a personal pronoun at token at stands for:
+// a person of fitting gender named earlier in the same sentence ("Clinton
+// says she …"), else the last speaker if the gender fits, else the person
+// of fitting gender named most recently, else the last speaker.
+func (r *resolver) antecedent(w string, at int) *person {
+	a, _ := sentBounds(r.ts, at)
+	var recent *person
+	for _, q := range r.people {
+		if q.tok < at && fits(q.gender, w) && (recent == nil || q.tok > recent.tok) {
+			recent = q
+		}
+	}
+	switch {
+	case recent != nil && recent.tok >= a:
+		return recent
+	case r.last != nil && fits(r.last.gender, w):
+		return r.last
+	case recent != nil:
+		return recent
+	}
+	return r.last
 }
 
 // groupWord marks one-word proper names that are organisations rather

@@ -1,6 +1,9 @@
 package quote
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // cueWindow bounds how far from a quotation a cue is looked for, in tokens:
 // attribution sits next to the quote in news prose, and a longer reach
@@ -53,14 +56,23 @@ func after(ts []tok, end int) found {
 		return found{cue: -1}
 	}
 	if dash {
-		// A signed statement: `“…” — Jane Roe` closing its paragraph.
+		// A signed statement: `“…” — Jane Roe`, the name closing its
+		// paragraph or sentence, or followed at once by the next signed
+		// quotation (reader comments run on one line each).
 		k := j
-		for k < len(ts) && proper(ts[k]) && ts[k].para == ts[j].para {
+		for k < len(ts) && k-j < 6 && proper(ts[k]) && ts[k].para == ts[j].para && ts[k].sent == ts[j].sent {
 			k++
 		}
-		if k > j && (k == len(ts) || ts[k].para != ts[j].para) {
+		if k > j && (k == len(ts) || ts[k].para != ts[j].para || ts[k].sent != ts[j].sent ||
+			ts[k].Text == "." || ts[k].quote && ts[k].isMark()) {
 			return found{np{j, k}, -1}
 		}
+	}
+	if end > 0 && ts[j].sent != ts[end-1].sent && !standsAlone(ts, end-1) {
+		// `South Korea accused him of “recklessness.” Park said …`: the
+		// next sentence's speaker is not this quotation's when its own
+		// sentence has words before it — those carry its attribution.
+		return found{cue: -1}
 	}
 	_, ceil := sentBounds(ts, j)
 	ceil = min(ceil, j+cueWindow+8)
@@ -98,13 +110,113 @@ func before(ts []tok, start int) found {
 			}
 		}
 		if ts[k].isCue() {
-			if p := leftNP(ts, k, floor); p.ok() {
+			if ts[k].POS == "VBG" {
+				// "Roe attacked the plan, saying “…”": a participle has
+				// the main clause's subject.
+				if p := subject(ts, floor, k); p.ok() {
+					return found{p, k}
+				}
+				return found{cue: -1}
+			}
+			if p := leftNP(ts, k, floor); p.ok() && subjectLike(ts, p, floor) {
 				return found{p, k}
+			}
+			// "Said Roe: “…”" — the inverted cue opening a sentence.
+			if k == floor {
+				if p := rightNP(ts, k+1, start); p.ok() && proper(ts[p.to-1]) {
+					return found{p, k}
+				}
 			}
 			return found{cue: -1}
 		}
 	}
 	return found{cue: -1}
+}
+
+// subjectLike rejects a phrase that is the object of a preposition or a
+// verb ("through the streets chanted", "answering questions about"): the
+// left neighbour of a clause's subject is its start, a comma or a
+// conjunction.
+func subjectLike(ts []tok, p np, floor int) bool {
+	if p.from <= floor {
+		return true
+	}
+	prev := ts[p.from-1]
+	switch prev.word {
+	case "that", "which", "who", "what", "whom":
+		// A relative clause has a subject of its own: "an explosion
+		// that Mayor Roe described as “…”".
+		return true
+	}
+	return !(prev.POS == "IN" || prev.POS == "TO" || strings.HasPrefix(prev.POS, "VB"))
+}
+
+// subject is the subject of the sentence starting at token floor, taken
+// before its first finite verb ahead of token limit: "Trump attacked …",
+// "In a speech, Trump attacked …". It gives the speaker of a quotation
+// whose verb is not a speech verb ("Tribe likened the rules to “…”") and of
+// a participle cue. Only a name, a pronoun or a noun phrase opening the
+// clause counts, so a verb deep in a subordinate clause is not taken.
+func subject(ts []tok, floor, limit int) np {
+	for k := floor; k < limit; k++ {
+		if ts[k].quote {
+			return np{}
+		}
+		switch ts[k].POS {
+		case "VBD", "VBZ", "VBP", "MD":
+		default:
+			continue
+		}
+		p := leftNP(ts, k, floor)
+		if !p.ok() {
+			return np{}
+		}
+		if p.from == floor {
+			return p
+		}
+		// An opening phrase without a verb before the subject.
+		if ts[p.from-1].Text != "," {
+			return np{}
+		}
+		for q := floor; q < p.from-1; q++ {
+			if strings.HasPrefix(ts[q].POS, "VB") || ts[q].POS == "MD" {
+				return np{}
+			}
+		}
+		return p
+	}
+	return np{}
+}
+
+// colonName finds the speaker of a quotation introduced by a name and a
+// colon opening the paragraph: headlines ("Lena Frost: ‘We Will Not
+// Resign’") and transcripts ("ROE: “…”"). start is the first content token.
+func colonName(ts []tok, start int) found {
+	k := start - 1
+	for k >= 0 && ts[k].quote && ts[k].isMark() && ts[k].para == ts[start].para {
+		k--
+	}
+	if k < 1 || ts[k].Text != ":" || ts[k].para != ts[start].para {
+		return found{cue: -1}
+	}
+	i := k
+	for i > 0 && k-i < 6 && proper(ts[i-1]) && !ts[i-1].quote && ts[i-1].para == ts[k].para {
+		i--
+	}
+	if i == k || i > 0 && ts[i-1].para == ts[k].para {
+		return found{cue: -1}
+	}
+	return found{np{i, k}, -1}
+}
+
+// standsAlone reports whether the quotation holding token i opens its
+// sentence, so that its attribution may follow in the next one.
+func standsAlone(ts []tok, i int) bool {
+	a, _ := sentBounds(ts, i)
+	for a < i && ts[a].quote && ts[a].isMark() {
+		a++
+	}
+	return ts[a].quote
 }
 
 // around takes any cue of the sentences holding the quotation, nearest
@@ -122,10 +234,14 @@ func around(ts []tok, start, end int) found {
 		switch {
 		case according(ts, k):
 			p = rightNP(ts, k+2, b)
-		case ts[k].isCue() && ts[k].POS != "VBG":
+		case ts[k].isCue() && ts[k].POS == "VBG":
 			// A participle ("…, arguing that") has the main clause's
 			// subject, which leftNP would not find.
-			p = leftNP(ts, k, a)
+			p = subject(ts, a, k)
+		case ts[k].isCue():
+			if p = leftNP(ts, k, a); !subjectLike(ts, p, a) {
+				p = np{}
+			}
 		default:
 			continue
 		}
