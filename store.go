@@ -180,3 +180,160 @@ type EventPage struct {
 	Events []AggregateEvent `json:"events"`
 	Next   string           `json:"next"` // "" on the last page
 }
+
+// Explorer answers the aggregate questions of the HTTP API and the exports
+// over what a Store holds. It is separate from Store so that a store can be
+// written (ingest) before it can be explored, and implemented by package
+// sqlite next to Store.
+type Explorer interface {
+	// Actors lists actors by the number of events they take part in.
+	Actors(ctx context.Context, f ActorFilter) ([]ActorCount, error)
+	// Timeseries counts the events matching f.Filter per period.
+	Timeseries(ctx context.Context, f SeriesFilter) ([]SeriesPoint, error)
+	// Network lists source→target dyads of the events matching f.Filter.
+	Network(ctx context.Context, f NetworkFilter) ([]Dyad, error)
+	// Quotes lists stored quotes, newest article first, a page at a time.
+	Quotes(ctx context.Context, f QuoteFilter) (*QuotePage, error)
+	// Counts lists stored casualty counts, newest article first, a page at
+	// a time.
+	Counts(ctx context.Context, f CountFilter) (*CountPage, error)
+	// EventDetail returns an aggregate event with each mention's article
+	// and evidence sentence, or an error wrapping ErrNotFound.
+	EventDetail(ctx context.Context, id string) (*EventDetail, error)
+}
+
+// EventDetail is an aggregate event with where each mention was found.
+type EventDetail struct {
+	Event    AggregateEvent
+	Mentions []MentionDetail
+}
+
+// MentionDetail is a mention with its article and evidence sentence; the
+// event's spans are in the article body, as everywhere.
+type MentionDetail struct {
+	Article  ArticleRef
+	Event    Event
+	Sentence Span
+}
+
+// ActorFilter selects actors. Query matches an actor code prefix or a
+// substring of the text an actor was found as.
+type ActorFilter struct {
+	Query string
+	Limit int // default 50, at most 500
+}
+
+// ActorCount is an actor code with how often it occurs in events.
+type ActorCount struct {
+	Code     string `json:"code"`
+	Country  string `json:"country"`
+	Events   int64  `json:"events"`    // as source or target
+	AsSource int64  `json:"as_source"` // events
+	AsTarget int64  `json:"as_target"`
+	Mentions int64  `json:"mentions"` // summed over its events
+}
+
+// Interval is the width of a time-series period.
+type Interval int
+
+const (
+	Day   Interval = iota // YYYY-MM-DD
+	Week                  // the Monday starting it, YYYY-MM-DD
+	Month                 // YYYY-MM
+)
+
+// SeriesFilter selects the events a time series counts. Filter's cursor,
+// sort and limit are ignored; undated events are left out.
+type SeriesFilter struct {
+	Filter   EventFilter
+	Interval Interval
+	// By splits each period by "root" (CAMEO root) or "quad" (quad class);
+	// "" gives one total per period.
+	By string
+}
+
+// SeriesPoint counts the events of one period (and one root or quad class
+// when the series is split).
+type SeriesPoint struct {
+	Period    string  `json:"period"`
+	Key       string  `json:"key"` // root or quad class; "" when not split
+	Events    int64   `json:"events"`
+	Mentions  int64   `json:"mentions"`
+	Goldstein float64 `json:"goldstein"` // summed over the events
+}
+
+// NetworkFilter selects the events whose dyads are counted.
+type NetworkFilter struct {
+	Filter EventFilter
+	// ByCountry joins actors by country instead of full actor code.
+	ByCountry bool
+	Limit     int // top dyads by event count; default 100, at most 1000
+}
+
+// Dyad is a directed source→target pair with what passed between them.
+type Dyad struct {
+	Source        string  `json:"source"`
+	Target        string  `json:"target"`
+	Events        int64   `json:"events"`
+	Mentions      int64   `json:"mentions"`
+	MeanGoldstein float64 `json:"mean_goldstein"`
+}
+
+// QuoteFilter selects stored quotes. Dates are the articles' publication
+// dates.
+type QuoteFilter struct {
+	Speaker  string // substring of the speaker as written
+	Actor    string // speaker's actor code prefix
+	Text     string // substring of the quote
+	From, To string // YYYY-MM-DD, inclusive
+	Cursor   string // from QuotePage.Next
+	Limit    int    // default 100, at most 1000
+}
+
+// ArticleRef names the article an annotation comes from.
+type ArticleRef struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+}
+
+// StoredQuote is a quote with its article.
+type StoredQuote struct {
+	Article ArticleRef `json:"article"`
+	Quote   Quote      `json:"quote"`
+}
+
+// QuotePage is one page of a quote listing.
+type QuotePage struct {
+	Quotes []StoredQuote `json:"quotes"`
+	Next   string        `json:"next"`
+}
+
+// CountFilter selects stored casualty counts. Dates are the articles'
+// publication dates; Country keeps the counts of articles naming a place
+// in that country.
+type CountFilter struct {
+	Type     string // killed, wounded, ...
+	Country  string // ISO 3166-1 alpha-3
+	From, To string
+	Cursor   string
+	Limit    int
+}
+
+// StoredCount is a casualty count with its article.
+type StoredCount struct {
+	Article ArticleRef `json:"article"`
+	Count   Count      `json:"count"`
+}
+
+// CountPage is one page of a count listing.
+type CountPage struct {
+	Counts []StoredCount `json:"counts"`
+	Next   string        `json:"next"`
+}
+
+// ErrInvalid is wrapped by Store and Explorer errors for a filter or
+// cursor that cannot be used, so that a server can answer 400, not 500.
+var ErrInvalid = errors.New("invalid filter")

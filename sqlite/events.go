@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/khaldun/khaldun"
 )
@@ -92,7 +93,7 @@ func parseCursor(s string) (cursor, error) {
 		err = json.Unmarshal(b, &c)
 	}
 	if err != nil {
-		return c, fmt.Errorf("bad cursor %q", s)
+		return c, fmt.Errorf("bad cursor %q: %w", s, khaldun.ErrInvalid)
 	}
 	return c, nil
 }
@@ -114,12 +115,12 @@ func (s *Store) Events(ctx context.Context, f khaldun.EventFilter) (*khaldun.Eve
 	if f.Cursor != "" {
 		c, err := parseCursor(f.Cursor)
 		if err != nil || c.Sort != f.Sort {
-			return nil, fmt.Errorf("sqlite: events: cursor does not belong to this listing")
+			return nil, fmt.Errorf("sqlite: events: cursor does not belong to this listing: %w", khaldun.ErrInvalid)
 		}
 		var v any = c.Value
 		if f.Sort == khaldun.ByMentions {
 			if v, err = strconv.Atoi(c.Value); err != nil {
-				return nil, fmt.Errorf("sqlite: events: bad cursor")
+				return nil, fmt.Errorf("sqlite: events: bad cursor: %w", khaldun.ErrInvalid)
 			}
 		}
 		where = append(where, fmt.Sprintf("(%s < ? OR (%s = ? AND e.seq < ?))", col, col))
@@ -182,7 +183,7 @@ func eventWhere(f khaldun.EventFilter) ([]string, []any, error) {
 		}
 	}
 	if f.Side < khaldun.EitherSide || f.Side > khaldun.TargetSide {
-		return nil, nil, fmt.Errorf("unknown side %d", f.Side)
+		return nil, nil, fmt.Errorf("unknown side %d: %w", f.Side, khaldun.ErrInvalid)
 	}
 	if p := strings.ToUpper(f.Actor); p != "" {
 		sides("(e.%s_code >= ? AND e.%s_code < ?)", p, p+"~")
@@ -212,7 +213,7 @@ func eventWhere(f khaldun.EventFilter) ([]string, []any, error) {
 		if id, ok := strings.CutPrefix(f.Place, "geonames:"); ok {
 			n, err := strconv.Atoi(id)
 			if err != nil {
-				return nil, nil, fmt.Errorf("place %q: bad GeoNames id", f.Place)
+				return nil, nil, fmt.Errorf("place %q: bad GeoNames id: %w", f.Place, khaldun.ErrInvalid)
 			}
 			add("e.geonameid = ?", n)
 		} else {
@@ -221,7 +222,7 @@ func eventWhere(f khaldun.EventFilter) ([]string, []any, error) {
 	}
 	if b := f.BBox; b != nil {
 		if b.MinLat > b.MaxLat {
-			return nil, nil, fmt.Errorf("bbox: min latitude above max")
+			return nil, nil, fmt.Errorf("bbox: min latitude above max: %w", khaldun.ErrInvalid)
 		}
 		add("e.lat BETWEEN ? AND ?", b.MinLat, b.MaxLat)
 		if b.MinLon <= b.MaxLon {
@@ -231,13 +232,27 @@ func eventWhere(f khaldun.EventFilter) ([]string, []any, error) {
 		}
 	}
 	if f.Query != "" {
-		// A scan of the evidence sentences; an FTS5 index is the next step
-		// when stores grow. lower() folds ASCII only.
-		add(`EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.event = e.seq AND
-			instr(lower(CAST(substr(a.body, m.sent_start + 1, m.sent_end - m.sent_start) AS TEXT)), lower(?)) > 0)`, f.Query)
+		match, err := phrase(f.Query)
+		if err != nil {
+			return nil, nil, err
+		}
+		add(`e.seq IN (SELECT m.event FROM mentions m WHERE m.seq IN (SELECT rowid FROM evidence WHERE evidence MATCH ?))`, match)
 	}
 	if f.Article != "" {
 		add("e.seq IN (SELECT m.event FROM mentions m JOIN articles a ON a.seq = m.article WHERE a.id = ?)", f.Article)
 	}
 	return where, args, nil
+}
+
+// phrase turns words into an FTS5 phrase query whose last word is a
+// prefix, so that "peace tal" finds "peace talks" as the text box of a
+// search page expects. Only letters and digits are kept: they are what the
+// unicode61 tokenizer indexes, and quoting them leaves no FTS5 syntax for a
+// caller to inject.
+func phrase(q string) (string, error) {
+	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return "", fmt.Errorf("query %q has no words: %w", q, khaldun.ErrInvalid)
+	}
+	return `"` + strings.Join(words, " ") + `"*`, nil
 }

@@ -65,7 +65,9 @@ func TestMigrations(t *testing.T) {
 		}
 		var key string
 		s.read.QueryRow(`SELECT source_key FROM articles WHERE id = 'old'`).Scan(&key)
-		if key != "wire" {
+		// Migration 2 fills source_key; the raw insert above leaves it
+		// empty when the column already exists.
+		if from < 2 && key != "wire" {
 			t.Errorf("from version %d: source key %q", from, key)
 		}
 		if err := s.Check(ctx); err != nil {

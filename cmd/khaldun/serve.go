@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	khttp "github.com/khaldun/khaldun/http"
+	"github.com/khaldun/khaldun/sqlite"
+)
+
+func serveCmd() *cobra.Command {
+	var (
+		addr, dbPath, token string
+		requireReads        bool
+		dicts               dictFlags
+	)
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve a database as an HTTP JSON API",
+		Long: `Serve answers HTTP requests for the events, articles, actors, time series,
+networks, quotes and counts of a database made by ingest (--db, $KHALDUN_DB, or
+./khaldun.db). The API is described at /api/openapi.json.
+
+POST /api/articles codes and stores an article; it needs a bearer token
+(--token or $KHALDUN_TOKEN) and is disabled without one. Reads are open on a
+loopback address and need the token elsewhere, unless
+--require-token-for-reads=false. SIGINT or SIGTERM stops the server after the
+requests in flight.`,
+		Example: `  khaldun serve --db news.db
+  KHALDUN_TOKEN=$(openssl rand -hex 16) khaldun serve --addr :8080 --db news.db`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if dbPath == "" {
+				dbPath = os.Getenv("KHALDUN_DB")
+			}
+			if dbPath == "" {
+				dbPath = sqlite.DefaultPath
+			}
+			if token == "" {
+				token = os.Getenv("KHALDUN_TOKEN")
+			}
+			if !cmd.Flags().Changed("require-token-for-reads") {
+				requireReads = !khttp.Loopback(addr)
+			}
+			if requireReads && token == "" {
+				return errors.New("reads need a token on a non-loopback address: set --token or $KHALDUN_TOKEN, or --require-token-for-reads=false")
+			}
+			return serve(cmd.Context(), serveJob{addr: addr, db: dbPath, token: token, requireReads: requireReads,
+				dicts: &dicts, stderr: os.Stderr})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fl.StringVar(&dbPath, "db", "", "database file (default $KHALDUN_DB or ./khaldun.db)")
+	fl.StringVar(&token, "token", "", "bearer token for writes, and for reads when required (default $KHALDUN_TOKEN)")
+	fl.BoolVar(&requireReads, "require-token-for-reads", false, "reads need the token too (default: when --addr is not loopback)")
+	dicts.register(fl)
+	return cmd
+}
+
+type serveJob struct {
+	addr, db, token string
+	requireReads    bool
+	dicts           *dictFlags
+	stderr          io.Writer
+}
+
+func serve(ctx context.Context, job serveJob) error {
+	store, err := sqlite.Open(ctx, job.db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	s := &khttp.Server{Store: store, Token: job.token, RequireTokenForReads: job.requireReads, Version: version,
+		ErrorLog: log.New(job.stderr, "", log.LstdFlags)}
+	if job.token != "" {
+		// Loading the dictionaries and models takes a while; a read-only
+		// server does without them.
+		if s.Pipeline, err = job.dicts.pipeline(true, false); err != nil {
+			return err
+		}
+		if s.Dictionary, err = dictionaryVersion(job.dicts); err != nil {
+			return err
+		}
+	}
+	l, err := net.Listen("tcp", job.addr)
+	if err != nil {
+		return err
+	}
+	writes := "writes disabled (no token)"
+	if job.token != "" {
+		writes = "writes need the token"
+	}
+	reads := "reads open"
+	if job.requireReads {
+		reads = "reads need the token"
+	}
+	fmt.Fprintf(job.stderr, "khaldun: serving %s on http://%s/api/ (%s, %s)\n", job.db, l.Addr(), reads, writes)
+	err = s.Serve(ctx, l)
+	fmt.Fprintln(job.stderr, "khaldun: server stopped")
+	return err
+}
