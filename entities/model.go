@@ -19,13 +19,29 @@ type Model struct {
 
 func packWeight(tag uint8, w int16) uint32 { return uint32(tag)<<16 | uint32(uint16(w)) }
 
-// score adds the weights of feats to scores. found is scratch of
-// len(feats): looking every feature up before reading any weight lets the
-// CPU overlap the cache misses, which are most of the cost.
-func (m *Model) score(feats []uint64, found []uint64, scores *[nTags]int32) {
+// score sets scores to the sum of the weights of feats. found is scratch
+// of len(feats).
+//
+// Tagging is bound by cache misses on the table and the weights, so the
+// work is done in passes that each issue many independent loads: the CPU
+// overlaps those, whereas a probe loop that branches on each loaded slot
+// waits for every miss in turn when the branch is mispredicted. The result
+// is a by-product of the loads that the caller keeps, so that the compiler
+// cannot drop them.
+func (m *Model) score(feats []uint64, found []uint64, scores *[nTags]int32) uint64 {
+	t := &m.table
+	var touch uint64
+	for _, f := range feats {
+		touch |= t.slots[f&t.mask]
+	}
 	for i, f := range feats {
-		off, n := m.table.get(f)
+		off, n := t.get(f)
 		found[i] = uint64(off)<<8 | uint64(n)
+	}
+	if len(m.weights) > 0 {
+		for _, on := range found[:len(feats)] {
+			touch |= uint64(m.weights[on>>8])
+		}
 	}
 	*scores = [nTags]int32{}
 	for _, on := range found[:len(feats)] {
@@ -34,6 +50,7 @@ func (m *Model) score(feats []uint64, found []uint64, scores *[nTags]int32) {
 			scores[w>>16] += int32(int16(w))
 		}
 	}
+	return touch
 }
 
 // best returns the highest-scoring tag allowed after prev; ties go to the

@@ -23,6 +23,8 @@ type scratch struct {
 	scores [nTags]int32
 	tags   []uint8
 	spans  []span
+
+	touched uint64 // see Model.score
 }
 
 func newTagger(m *Model, g *gazetteer) *tagger {
@@ -50,7 +52,7 @@ func (t *tagger) spans(toks []khaldun.Token, s *scratch) []span {
 		if len(s.found) < len(s.feats) {
 			s.found = make([]uint64, len(s.feats))
 		}
-		t.m.score(s.feats, s.found, &s.scores)
+		s.touched ^= t.m.score(s.feats, s.found, &s.scores)
 		tag := best(s.scores[:], t1, i == len(toks)-1)
 		s.tags[i] = tag
 		t2, t1 = t1, tag

@@ -216,3 +216,23 @@ func TestConcurrent(t *testing.T) {
 		t.Error("Annotate ignores a cancelled context")
 	}
 }
+
+// TestDeterministic: the same text resolves the same way on every run (Go
+// randomises map order, which once decided the anchors).
+func TestDeterministic(t *testing.T) {
+	p, _ := testPipeline(t)
+	text := "Officials met in Springfield and Portland before flying to Paris, Jackson and Columbia. " +
+		"Later talks in Georgia, Victoria and Alexandria were cancelled, officials in Washington said."
+	first := annotate(t, p, text).Places
+	for range 20 {
+		again := annotate(t, p, text).Places
+		if len(again) != len(first) {
+			t.Fatalf("%d places, then %d", len(first), len(again))
+		}
+		for i := range first {
+			if first[i] != again[i] {
+				t.Fatalf("place %d: %+v, then %+v", i, first[i], again[i])
+			}
+		}
+	}
+}

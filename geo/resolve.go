@@ -68,12 +68,16 @@ func (a *Annotator) resolveAll(t *khaldun.Text) ([]mention, scene) {
 		entry *gazetteer.Entry
 		ok    bool
 	}
+	// order lists the groups by first mention: resolving them in map
+	// order made the anchors, and so the readings, differ between runs.
 	groups := map[string]*group{}
+	var order []*group
 	for _, c := range cands {
 		g := groups[c.key]
 		if g == nil {
 			g = &group{c: c}
 			groups[c.key] = g
+			order = append(order, g)
 			continue
 		}
 		g.c.prep = g.c.prep || c.prep
@@ -81,7 +85,7 @@ func (a *Annotator) resolveAll(t *khaldun.Text) ([]mention, scene) {
 			g.c.in = c.in
 		}
 	}
-	for _, g := range groups {
+	for _, g := range order {
 		g.entry = a.best(g.c, ctx)
 		g.ok = g.entry != nil && a.gate(g.c, g.entry, ctx)
 		if g.ok && (g.entry.Kind == gazetteer.City || g.entry.Kind == gazetteer.Admin1) {
@@ -89,7 +93,7 @@ func (a *Annotator) resolveAll(t *khaldun.Text) ([]mention, scene) {
 		}
 	}
 	if len(ctx.anchors) > 1 {
-		for _, g := range groups {
+		for _, g := range order {
 			if len(g.c.matches) > 1 {
 				g.entry = a.best(g.c, ctx)
 				g.ok = g.entry != nil && a.gate(g.c, g.entry, ctx)

@@ -294,6 +294,42 @@ func fillInfo(ti *tokInfo, text string, norm []byte, first bool) {
 // extract appends the features of token i given the two previous tags
 // (as tag index + 1, 0 meaning "before the sentence").
 func extract(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
+	return contextual(lexical(dst, &info[i]), info, i, t1, t2)
+}
+
+// lexical appends the features that depend on the token alone. They are
+// split from the rest so that the tagger can cache their summed weights
+// per word form: a word's lexical scores are the same wherever it occurs.
+func lexical(dst []uint64, w *tokInfo) []uint64 {
+	return append(dst,
+		feat1(fBias, 0),
+		feat1(fWord, w.word),
+		feat1(fSuf1, w.suf1),
+		feat1(fSuf2, w.suf2),
+		feat1(fSuf3, w.suf3),
+		feat1(fSuf4, w.suf4),
+		feat1(fPre1, w.pre1),
+		feat1(fPre3, w.pre3),
+		feat1(fShape, w.shape),
+		feat1(fCapFirst, w.capFirst),
+		feat1(fFlags, w.flg),
+		feat1(fRaw, w.raw),
+		feat1(fSuf5, w.suf5),
+		feat1(fAmb, w.amb),
+	)
+}
+
+// lexKey identifies the lexical features of w: all of them derive from
+// these fields (amb from word), so equal keys mean equal lexical scores.
+func lexKey(w *tokInfo) uint64 {
+	k := mix(w.word ^ w.raw*fnvPrime)
+	k = mix(k ^ w.shape)
+	return mix(k^(w.capFirst<<8|w.flg)) | 1 // 0 marks an empty cache slot
+}
+
+// contextual appends the features that depend on the neighbours or the
+// previous tags.
+func contextual(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
 	w := &info[i]
 	prevW, prevS, prev2W, prevC, prevSh := hStart, hStart, hStart2, hStart, hStart
 	prevA, nextA, next2A := hStart, hEnd, hEnd2
@@ -316,17 +352,6 @@ func extract(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
 		}
 	}
 	return append(dst,
-		feat1(fBias, 0),
-		feat1(fWord, w.word),
-		feat1(fSuf1, w.suf1),
-		feat1(fSuf2, w.suf2),
-		feat1(fSuf3, w.suf3),
-		feat1(fSuf4, w.suf4),
-		feat1(fPre1, w.pre1),
-		feat1(fPre3, w.pre3),
-		feat1(fShape, w.shape),
-		feat1(fCapFirst, w.capFirst),
-		feat1(fFlags, w.flg),
 		feat1(fTag1, t1),
 		feat2(fTag12, t1, t2),
 		feat2(fTag1Word, t1, w.word),
@@ -340,8 +365,6 @@ func extract(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
 		feat2(fWordNextWord, w.word, nextW),
 		feat2(fTag1NextWord, t1, nextW),
 		feat2(fTag1Suf3, t1, w.suf3),
-		feat1(fRaw, w.raw),
-		feat1(fSuf5, w.suf5),
 		feat2(fPrevCap, prevC, w.capFirst),
 		feat2(fNextCap, nextC, w.capFirst),
 		feat2(fPrevNextWord, prevW, nextW),
@@ -349,7 +372,6 @@ func extract(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
 		feat2(fNextNext2Word, nextW, next2W),
 		feat2(fPrevShapeShape, prevSh, w.shape),
 		feat2(fNextShape, nextSh, w.shape),
-		feat1(fAmb, w.amb),
 		feat1(fAmbNext, nextA),
 		feat2(fAmbNext2, nextA, next2A),
 		feat1(fAmbPrev, prevA),

@@ -28,29 +28,50 @@ type Model struct {
 // Tags returns the tag set the model predicts, in index order.
 func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
 
-// predict returns the best tag index for the given features. Ties go to the
-// lower index so that results never depend on map order. found is scratch
-// of len(feats): looking all features up before reading any weights lets
-// the CPU overlap the cache misses, which is most of the cost of tagging.
-func (m *Model) predict(feats []uint64, found []uint64, scores []int32) uint8 {
+// addWeights adds the weights of feats to scores. found is scratch of
+// len(feats).
+//
+// Tagging is bound by cache misses on the table and the weights, so the
+// work is done in passes that each issue many independent loads, which the
+// CPU overlaps: a probe loop that branches on each loaded slot waits for
+// every miss in turn whenever the branch is mispredicted. The first pass
+// brings the slots into cache, the third the first line of each feature's
+// weights. The result is a by-product of those loads that the caller
+// keeps, so that the compiler cannot drop them.
+func (m *Model) addWeights(feats []uint64, found []uint64, scores []int32) uint64 {
+	t := &m.table
+	var touch uint64
+	for _, f := range feats {
+		touch |= t.slots[f&t.mask]
+	}
 	for i, f := range feats {
-		off, n := m.table.get(f)
+		off, n := t.get(f)
 		found[i] = uint64(off)<<8 | uint64(n)
 	}
-	clear(scores)
+	if len(m.weights) > 0 {
+		for _, on := range found[:len(feats)] {
+			touch |= uint64(m.weights[on>>8])
+		}
+	}
 	for _, on := range found[:len(feats)] {
 		off, n := uint32(on>>8), uint32(on&0xff)
 		for _, w := range m.weights[off : off+n] {
 			scores[w>>16] += int32(int16(w))
 		}
 	}
-	best := 0
+	return touch
+}
+
+// best returns the index of the highest score. Ties go to the lower index
+// so that results never depend on map order.
+func best(scores []int32) uint8 {
+	b := 0
 	for t := 1; t < len(scores); t++ {
-		if scores[t] > scores[best] {
-			best = t
+		if scores[t] > scores[b] {
+			b = t
 		}
 	}
-	return uint8(best)
+	return uint8(b)
 }
 
 // maxAmbTags is the largest tag set ambiguity classes can represent.
