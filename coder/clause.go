@@ -26,11 +26,33 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 	if b > 0 {
 		switch s.word(b - 1) {
 		case "who", "which", "that":
-			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
+			return c.antecedent(s, ms, b-1)
 		case "and", ",":
 			// "X met Y and, after talks, signed": look past the break
 			return subjectBefore(s, ms, b-1, clauseStart(s, b-1))
 		}
+	}
+	return -1
+}
+
+// antecedent is the subject of a relative clause opened by the pronoun at
+// token r: the actor right before it ("Hamas militants who attacked"). A
+// non-actor noun there is the subject itself ("an attack that killed 40",
+// "a fire that killed"): no actor, unless the noun is the object of a
+// light verb, whose subject then acts ("Israel launched strikes that
+// killed 20").
+func (c *Coder) antecedent(s *sentence, ms []mention, r int) int {
+	a := r
+	if s.word(a-1) == "," {
+		a--
+	}
+	for k := range ms {
+		if ms[k].end == a {
+			return members(ms, k)[0]
+		}
+	}
+	if v := lightVerbBefore(s, a); v >= 0 {
+		return c.subject(s, ms, verbHit{head: v, start: v, end: v + 1}, -1)
 	}
 	return -1
 }
@@ -93,7 +115,7 @@ func coordinated(s *sentence, h verbHit) bool {
 func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	best := -1
 	for k := range ms {
-		if ms[k].end <= v && ms[k].start >= from && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || subordinator(s.word(ms[k].start-1))) {
+		if ms[k].end <= v && ms[k].start >= from && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || subordinator(s.word(ms[k].start-1)) || quantityOf(s, ms[k].start)) {
 			// "met in Moscow to discuss": the object of a
 			// preposition is no subject, but the agent of a
 			// nominal is ("a bombing by Z killed …")
@@ -107,13 +129,33 @@ func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	return members(ms, best)[0]
 }
 
+// quantityOf reports a mention that heads its phrase through "of": "tens
+// of thousands of students", "a group of rebels", "members of Hamas" act
+// as the students, the rebels, Hamas.
+func quantityOf(s *sentence, i int) bool {
+	j := i - 1
+	if s.pos(j) == "DT" {
+		j--
+	}
+	if s.word(j) != "of" {
+		return false
+	}
+	return s.pos(j-1) == "CD" || quantities[s.word(j-1)]
+}
+
+var quantities = map[string]bool{
+	"tens": true, "hundreds": true, "thousands": true, "millions": true, "dozens": true, "scores": true,
+	"group": true, "groups": true, "crowd": true, "crowds": true, "number": true, "members": true,
+	"some": true, "many": true, "most": true, "several": true, "majority": true, "band": true,
+}
+
 // objectAfter is the first mention after token from, unless a clause
 // boundary comes first or the mention is itself the subject of a
 // following verb ("X said Y attacked Z": Y is not X's target). For a
 // mutual event a place after "in" is skipped ("X and Y met in Beijing").
 func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 	for k := range ms {
-		if ms[k].start < from || k == src || ms[k].group == ms[src].group {
+		if ms[k].start < from || k == src || ms[k].group == ms[src].group || ms[k].modifier {
 			continue
 		}
 		for i := from; i < ms[k].start; i++ {
@@ -138,7 +180,7 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 // ... talks) is held with the Palestinians.
 func insidePattern(s *sentence, ms []mention, from, to, src int) int {
 	for k := range ms {
-		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) {
+		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
 			return k
 		}
 	}

@@ -95,6 +95,7 @@ func (c *Coder) Annotate(ctx context.Context, t *khaldun.Text, doc *khaldun.Docu
 	sents := make([]*sentence, 0, len(t.Sentences))
 	for i := range t.Sentences {
 		s := newSentence(t, &t.Sentences[i])
+		c.retag(s)
 		if c.tracing() {
 			c.trace(s, TraceSentence, 0, len(s.toks), "")
 		}

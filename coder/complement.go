@@ -183,5 +183,72 @@ func futureAt(s *sentence, h verbHit) bool {
 	for i >= 0 && s.pos(i) == "RB" && !negation[s.word(i)] {
 		i--
 	}
-	return s.word(i) == "will" || s.word(i) == "'ll"
+	switch s.word(i) {
+	case "will", "'ll":
+		return true
+	case "would", "'d":
+		// "said they would blockade Paris" is the future of reported
+		// speech; a bare "would" is a conditional ("would have won")
+		return reportedBefore(s, i)
+	}
+	return false
+}
+
+// reportVerbs introduce reported speech whose "would" is a future.
+var reportVerbs = map[string]bool{
+	"say": true, "announce": true, "declare": true, "state": true, "tell": true,
+	"confirm": true, "warn": true, "indicate": true, "insist": true, "vow": true,
+}
+
+// reportedBefore reports a reporting verb among the eight tokens before
+// token i, with no clause break between.
+func reportedBefore(s *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if s.word(j) == ";" || s.word(j) == "." {
+			return false
+		}
+		if s.isVerb(j) && reportVerbs[s.seq.Lemmas[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// demandAfter finds the clause of a statement that obliges another actor:
+// "said (that) Sudan must return the helicopter". It returns the obliged
+// mention and the verb after "must", or -1, -1. An actor obliging itself
+// ("said it must act") makes no demand.
+func demandAfter(s *sentence, ms []mention, from, src int) (int, int) {
+	i := from
+	for s.pos(i) == "RB" || s.word(i) == "that" || s.pos(i) == "DT" {
+		i++
+	}
+	t := mentionStarting(ms, i)
+	if t < 0 || ms[t].group == ms[src].group {
+		return -1, -1
+	}
+	g := members(ms, t)
+	j := ms[g[len(g)-1]].end
+	for s.pos(j) == "RB" {
+		j++
+	}
+	if s.word(j) != "must" {
+		return -1, -1
+	}
+	v := nextContent(s, j+1)
+	if !s.isVerb(v) {
+		return -1, -1
+	}
+	return t, v
+}
+
+// demandCode is the demand for the act of verb v: "must withdraw" is a
+// demand to withdraw (1056), an act with no demand code a plain 100.
+func (c *Coder) demandCode(s *sentence, ms []mention, v int) string {
+	if h, ok := c.verbAt(s, v); ok {
+		if r := refine("10", c.codeOf(s, ms, h)); r != "" {
+			return r
+		}
+	}
+	return "100"
 }

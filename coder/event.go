@@ -103,6 +103,13 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]kh
 		c.drop(s, h, "no source")
 		return nil, -1, comp
 	}
+	if rootOf(code) == "01" && cp.tgt < 0 && !dy.passive {
+		if t, v := demandAfter(s, ms, h.end, dy.src[0]); t >= 0 {
+			// "X said Y must withdraw" is X's demand on Y (10x);
+			// the withdrawal is its content, not an event
+			code, reverse, dy.tgt, comp = c.demandCode(s, ms, v), "", members(ms, t), v
+		}
+	}
 	if rootOf(code) == "01" && cp.tgt < 0 && len(dy.tgt) > 0 && (dy.passive || ms[dy.tgt[0]].start > h.end+modifiers(s, h.end, 3)) {
 		// A statement's target is its addressee ("told Gondor"), never
 		// an actor of the clause it introduces ("said it had expelled

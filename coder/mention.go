@@ -21,6 +21,7 @@ type mention struct {
 	ofAgent    bool   // "the ambassadors of A, B and C": the role spreads to B and C
 	person     bool   // names a person, for "he"/"she"
 	name       [2]int // tokens of an unknown name after a title, for later surname look-ups
+	modifier   bool   // a bare agent modifying a noun: "military offensive", "terrorist activities"
 }
 
 // noCountry is the placeholder PETRARCH writes for an agent without a
@@ -67,11 +68,28 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 		}
 	}
 	spreadOfAgent(out)
+	markModifiers(s, out)
 	return out
 }
 
+// markModifiers flags bare agents used as a noun's modifier: "a military
+// offensive", "terrorist activities", "the peacekeeping force's mandate"
+// name no one that can be acted upon, so they are never a target; they
+// may still be the author of the event noun they modify.
+func markModifiers(s *sentence, ms []mention) {
+	for k := range ms {
+		m := &ms[k]
+		if !m.bare() || m.ofAgent {
+			continue
+		}
+		if t := s.pos(m.end); (t == "NN" || t == "NNS") && (k+1 == len(ms) || ms[k+1].start != m.end) {
+			m.modifier = true
+		}
+	}
+}
+
 func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
-	if as, n := c.d.MatchActor(s.seq, i); n > 0 {
+	if as, n := c.matchName(s, i); n > 0 {
 		a := as[0]
 		m := mention{start: i, end: i + n, codes: splitCodes(a.CodeOn(s.date)), rule: "actors:" + a.Source.String(), person: isPersonSource(a.Source)}
 		// "Gondor's foreign minister", "Israeli troops", "Gondor's
@@ -88,7 +106,7 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 				m.person = false
 				break
 			}
-			if !adjective(s.pos(j)) && !(s.pos(j) == "NNP" && j > i+n) {
+			if !adjective(s.pos(j)) && !(s.pos(j) == "NNP" && j > i+n) && s.pos(j) != "NN" {
 				break // "Taiwan's Vice Foreign Minister": a title word may come between
 			}
 			j++
@@ -104,7 +122,7 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 	// "the foreign minister of Gondor", but not "its troops from Gaza":
 	// a possessive already names the owner.
 	j := i + n
-	if w := s.word(j); (w == "of" || w == "from") && s.pos(i-1) != "PRP$" {
+	if w := s.word(j); (w == "of" || w == "from" || (w == "in" && !armed(g))) && s.pos(i-1) != "PRP$" {
 		k := j + 1
 		if s.word(k) == "the" {
 			k++
@@ -119,6 +137,16 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 	}
 	m.codes = combine([]string{noCountry}, g)
 	return m, true
+}
+
+// armed reports an armed role: "troops in Gaza" may be anyone's troops,
+// while "lawmakers in Gondor" are Gondor's.
+func armed(g *dict.Agent) bool {
+	switch g.Code {
+	case "MIL", "PKO", "REB", "INS", "IMG", "UAF", "SPY":
+		return true
+	}
+	return false
 }
 
 func adjective(pos string) bool {
@@ -225,21 +253,27 @@ func organisation(code string) bool {
 	return code != noCountry && code != "" && (len(code) > 3 || !isCountry(code))
 }
 
-// groupCompounds joins "A and B", "A, B and C" into one group so that an
-// event with a compound source or target is coded for each member.
+// groupCompounds joins "A and B", "A, B and C", "neither A nor B" into
+// one group so that an event with a compound source or target is coded for
+// each member. Determiners and adjectives may open a member ("Gondor and
+// the embattled Arnor"); an adjective counts only after the conjunction,
+// so an apposition ("Gondor, ...") is not read as a list.
 func groupCompounds(s *sentence, ms []mention) {
 	for k := 1; k < len(ms); k++ {
 		between := ms[k].start - ms[k-1].end
-		if between < 1 || between > 3 {
+		if between < 1 || between > 5 {
 			continue
 		}
-		joined := false
+		joined, conj := false, false
 		ok := true
 		for i := ms[k-1].end; i < ms[k].start; i++ {
-			switch s.word(i) {
-			case "and", ",":
+			switch w := s.word(i); {
+			case w == "and" || w == "nor":
+				joined, conj = true, true
+			case w == ",":
 				joined = true
-			case "the", "both":
+			case w == "the" || w == "both":
+			case conj && (s.pos(i) == "JJ" || s.pos(i) == "RB"):
 			default:
 				ok = false
 			}

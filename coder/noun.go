@@ -69,6 +69,9 @@ func matchNoun(s *sentence, ms []mention, p *dict.Pattern, i int) (nounHit, bool
 		found := false
 		for g := 0; g < span && !found; g++ {
 			at := q + g
+			if g > 0 && (s.word(at-1) == "," || s.clauseBreak(at-1)) {
+				break // "attack on Thursday, police said": not the target
+			}
 			switch e.Kind {
 			case dict.Word:
 				if s.seq.Matches(at, e.Text) {
@@ -171,6 +174,8 @@ var lightVerbs = map[string]bool{
 	"lodge": true, "file": true, "extend": true, "reiterate": true, "repeat": true, "step": true,
 	"intensify": true, "escalate": true, "expand": true, "announce": true, "sign": true, "reach": true,
 	"join": true, "attend": true, "lead": true, "order": true, "end": true,
+	"declare": true, "approve": true, "authorize": true, "authorise": true, "undertake": true,
+	"perform": true, "complete": true, "conclude": true, "initiate": true, "finalize": true,
 }
 
 // lightVerbBefore returns a light verb shortly before token i whose object

@@ -12,6 +12,7 @@ type sentence struct {
 	sent *khaldun.Sentence
 	toks []khaldun.Token
 	seq  seqT
+	tags []string // Penn tags, after retag's repairs
 	date string
 }
 
@@ -19,11 +20,28 @@ func newSentence(t *khaldun.Text, s *khaldun.Sentence) *sentence {
 	n := len(s.Tokens)
 	words := make([]string, n)
 	lemmas := make([]string, n)
+	tags := make([]string, n)
 	for i, tk := range s.Tokens {
 		words[i] = normWord(tk.Text)
 		lemmas[i] = tk.Lemma
+		tags[i] = tk.POS
+		if tk.Text == "US" && !shouting(s.Tokens) {
+			// the country, which lower-cased would be the pronoun
+			words[i] = "u.s."
+		}
 	}
-	return &sentence{text: t, sent: s, toks: s.Tokens, seq: seqT{Words: words, Lemmas: lemmas}, date: t.Published}
+	return &sentence{text: t, sent: s, toks: s.Tokens, seq: seqT{Words: words, Lemmas: lemmas}, tags: tags, date: t.Published}
+}
+
+// shouting reports a sentence written in capitals, where "US" may be
+// the pronoun: no token has a lower-case letter.
+func shouting(toks []khaldun.Token) bool {
+	for _, t := range toks {
+		if strings.ToUpper(t.Text) != t.Text {
+			return false
+		}
+	}
+	return true
 }
 
 // normWord lower-cases a token and folds typographic quotes so that
@@ -37,10 +55,10 @@ func normWord(s string) string {
 }
 
 func (s *sentence) pos(i int) string {
-	if i < 0 || i >= len(s.toks) {
+	if i < 0 || i >= len(s.tags) {
 		return ""
 	}
-	return s.toks[i].POS
+	return s.tags[i]
 }
 
 func (s *sentence) word(i int) string {

@@ -131,14 +131,26 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 				if locative(s, q) && (k == 0 || p.Elems[k-1].Text != "in") {
 					continue // "met in Moscow": a place, unless written "in +"
 				}
+				if ms[mentionStarting(ms, q)].modifier {
+					continue // "launch a military offensive": no target
+				}
+				if k == p.Verb+1 && prepositional(s, hit.end) {
+					// "return +" is not "returned from the Trump
+					// summit": a verb followed by a preposition has
+					// no direct object
+					continue
+				}
 				if m := mentionStarting(ms, q); k > p.Verb && !prepObject(s, q) && finiteNext(s, ms[m].end) {
 					continue // "when it comes to policy, Z criticized": Z's clause
 				}
 				next.tgt = mentionStarting(ms, q)
 			case dict.CompoundEl:
 				next.cmp = mentionStarting(ms, q)
-			case dict.Word:
-				next.negated = next.negated || negation[e.Text]
+			}
+			if k < p.Verb || e.Kind == dict.Word {
+				// "- &NEGATVAUXVRB * OVER EFFORTS [904]": a pattern
+				// that spells out the negation codes the negated verb
+				next.negated = next.negated || negatedSpan(s, q, q+n)
 			}
 			if k < p.Verb && q+n > hit.start {
 				continue
@@ -209,6 +221,15 @@ func modifiers(s *sentence, i, n int) int {
 	return k
 }
 
+// prepositional reports a preposition right after the verb ending before
+// token i, adverbs aside.
+func prepositional(s *sentence, i int) bool {
+	for s.pos(i) == "RB" {
+		i++
+	}
+	return (s.pos(i) == "IN" || s.pos(i) == "TO") && s.word(i) != "that"
+}
+
 // finiteNext reports a finite verb (after auxiliaries and adverbs) right
 // after token i: the actor before it is that verb's subject.
 func finiteNext(s *sentence, i int) bool {
@@ -220,6 +241,16 @@ func finiteNext(s *sentence, i int) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// negatedSpan reports a negation word among tokens [i, j).
+func negatedSpan(s *sentence, i, j int) bool {
+	for ; i < j; i++ {
+		if negation[s.word(i)] {
+			return true
+		}
 	}
 	return false
 }

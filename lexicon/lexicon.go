@@ -69,6 +69,7 @@ func Load(d *dict.Dictionary) error {
 	var errs []error
 	people := map[string]*dict.Actor{}
 	verbs := map[string]*dict.VerbBlock{}
+	bare := map[*dict.VerbBlock]bool{} // blocks with a bare-verb line
 	for _, name := range names {
 		entries, err := Entries(name)
 		if err != nil {
@@ -111,7 +112,7 @@ func Load(d *dict.Dictionary) error {
 					addNoun(d, e)
 					continue
 				}
-				if err := addVerb(verbs, e); err != nil {
+				if err := addVerb(verbs, bare, e); err != nil {
 					errs = append(errs, err)
 				}
 			}
@@ -129,7 +130,7 @@ func Load(d *dict.Dictionary) error {
 // addVerb turns a verbs.txt line into a pattern of the block of its head
 // verb; all patterns of one verb share a block, as in PETRARCH, so the coder
 // tries the most specific first.
-func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
+func addVerb(blocks map[string]*dict.VerbBlock, bare map[*dict.VerbBlock]bool, e Entry) error {
 	code, kind, text := e.Fields[0], e.Fields[1], e.Fields[2]
 	w := strings.Fields(text)
 	if kind != "verb" {
@@ -141,7 +142,7 @@ func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
 		b = &dict.VerbBlock{Name: strings.ToUpper(head), Forms: []*dict.VerbForm{{Words: []string{head}}}, Source: dict.Source{File: e.File, Line: e.Line}}
 		blocks[head] = b
 	}
-	p := &dict.Pattern{Code: code, Reverse: reciprocal(code), Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
+	p := &dict.Pattern{Code: code, Reverse: reciprocal(code, text), Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
 	p.Elems = append(p.Elems, dict.Elem{Kind: dict.VerbEl})
 	joined := true
 	for _, x := range w[1:] {
@@ -158,12 +159,37 @@ func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
 		}
 		joined = true
 	}
-	if len(p.Elems) == 1 {
+	switch {
+	case len(p.Elems) == 1:
 		// The bare verb: its code is the block's default.
+		b.Code, bare[b] = code, true
+	case len(p.Elems) == 2 && p.Elems[1].Kind == dict.TargetEl && !bare[b] && !objectDependent[head]:
+		// "condemn +": the verb means the act whatever its object, so
+		// "condemned the attack" (no actor as object) still codes 111,
+		// with the target left to the clause. A bare-verb line wins.
 		b.Code = code
 	}
 	b.Patterns = append(b.Patterns, p)
 	return nil
+}
+
+// objectDependent are verbs whose "VERB +" pattern holds only for a
+// political actor as object: "strike Gaza" is an attack, "strike a deal"
+// is not; "released Hamas members" is 0841, "released a report" is not.
+// They get no default from that pattern.
+var objectDependent = map[string]bool{
+	"address": true, "answer": true, "arm": true, "assist": true, "back": true, "blast": true,
+	"brief": true, "celebrate": true, "clear": true, "consult": true, "control": true, "court": true,
+	"decline": true, "discharge": true, "dismiss": true, "down": true, "echo": true, "engage": true,
+	"enter": true, "equip": true, "examine": true, "finance": true, "fine": true, "force": true,
+	"fund": true, "gas": true, "greet": true, "guard": true, "hammer": true, "hang": true,
+	"harbor": true, "harbour": true, "help": true, "hit": true, "host": true, "inform": true,
+	"isolate": true, "justify": true, "lend": true, "loan": true, "mention": true, "notify": true,
+	"phone": true, "pound": true, "protect": true, "question": true, "receive": true, "release": true,
+	"remove": true, "rescue": true, "return": true, "review": true, "ring": true, "search": true,
+	"settle": true, "shelter": true, "shield": true, "smash": true, "strike": true, "study": true,
+	"surround": true, "suspend": true, "target": true, "telephone": true, "tell": true, "tour": true,
+	"vindicate": true, "warn": true, "welcome": true, "aid": true,
 }
 
 // addNoun turns a nominal verbs.txt line ("talks between $ and +") into a
@@ -171,7 +197,7 @@ func addVerb(blocks map[string]*dict.VerbBlock, e Entry) error {
 // optional determiner) unless "..." allows a gap.
 func addNoun(d *dict.Dictionary, e Entry) {
 	code, text := e.Fields[0], e.Fields[2]
-	p := &dict.Pattern{Code: code, Reverse: reciprocal(code), Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
+	p := &dict.Pattern{Code: code, Reverse: reciprocal(code, text), Text: text, Source: dict.Source{File: e.File, Line: e.Line}}
 	joined := true
 	for _, x := range strings.Fields(text) {
 		switch x {
@@ -191,15 +217,24 @@ func addNoun(d *dict.Dictionary, e Entry) {
 }
 
 // reciprocal gives the reverse code of an event that is by nature mutual,
-// so that "X met Y" and "talks between X and Y" code both directions:
-// consult (040), meet at a third location (044), negotiate (046), sign a
-// formal agreement (057). Visits (042/043), mediation (045) and
-// telephone calls (041, one side calls) have a direction and are left
-// one-way.
-func reciprocal(code string) string {
+// so that "X met Y" and "talks between X and Y" code both directions.
+// Always mutual (CAMEO: both sides do the same thing): consult (040), meet
+// at a third location (044), negotiate (046), sign a formal agreement
+// (057). Material cooperation (060), economic (061) and military (062) are
+// mutual only as a joint act — "cooperate with +", "joint exercise",
+// "cooperation between $ and +" — since the same codes also cover one-way
+// transfers ("supply oil to +", "grant ... basing rights to +"). Visits
+// (042/043), mediation (045), telephone calls (041), judicial cooperation
+// (063, an extradition goes one way) and intelligence sharing (064) keep
+// their direction.
+func reciprocal(code, text string) string {
 	switch code {
 	case "040", "044", "046", "057":
 		return code
+	case "060", "061", "062":
+		if strings.Contains(text, "with +") || strings.Contains(text, "between $ and +") || strings.Contains(text, "joint") {
+			return code
+		}
 	}
 	return ""
 }

@@ -19,14 +19,40 @@ func TestLoadNouns(t *testing.T) {
 	if d.RequireDyad {
 		t.Error("khaldun's lexicon must not require dyads")
 	}
-	for _, tt := range []struct{ code, rev string }{{"040", "040"}, {"046", "046"}, {"042", ""}, {"190", ""}} {
-		if got := reciprocal(tt.code); got != tt.rev {
-			t.Errorf("reciprocal(%s) = %q, want %q", tt.code, got, tt.rev)
+	for _, tt := range []struct{ code, text, rev string }{
+		{"040", "meet with +", "040"}, {"046", "negotiate", "046"}, {"042", "visit +", ""}, {"190", "attack +", ""},
+		{"062", "hold ... joint exercise with +", "062"}, {"060", "cooperation between $ and +", "060"},
+		{"061", "supply ... oil to +", ""}, {"062", "grant ... basing rights ... bases to +", ""},
+	} {
+		if got := reciprocal(tt.code, tt.text); got != tt.rev {
+			t.Errorf("reciprocal(%s, %q) = %q, want %q", tt.code, tt.text, got, tt.rev)
 		}
 	}
 	for _, p := range d.NounPatterns("talks") {
 		if p.Verb != -1 || len(p.Elems) == 0 || p.Elems[0].Text != "talks" {
 			t.Errorf("bad noun pattern %+v", p)
+		}
+	}
+}
+
+// TestTargetPatternDefault checks that "VERB +" gives its verb a default
+// code unless a bare-verb line does or the object decides the meaning.
+func TestTargetPatternDefault(t *testing.T) {
+	d := dict.New()
+	if err := Load(d); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ verb, code string }{
+		{"condemn", "111"},  // only "condemn +"
+		{"strike", ""},      // "strike a deal": object-dependent
+		{"announce", "010"}, // a bare-verb line
+	} {
+		fs := d.VerbForms(tt.verb)
+		if len(fs) == 0 {
+			t.Fatalf("no verb %q", tt.verb)
+		}
+		if got := fs[0].Block.Code; got != tt.code {
+			t.Errorf("%s: default %q, want %q", tt.verb, got, tt.code)
 		}
 	}
 }

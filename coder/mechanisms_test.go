@@ -1,0 +1,128 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/dict"
+)
+
+// TestClauseMechanisms covers compound subjects, relative clauses,
+// patterns that spell out a negation and the future of reported speech,
+// on invented sentences.
+func TestClauseMechanisms(t *testing.T) {
+	d := testDict(t)
+	dyadic := New(d, Options{})
+	monadic := New(d, Options{Monadic: true})
+	lex := testDict(t)
+	lex.RequireDyad = false
+	intent := New(lex, Options{})
+	tests := []struct {
+		name string
+		c    *Coder
+		d    bool // code with lex instead of d
+		body string
+		want []triple
+	}{
+		// compounds: adjectives after the conjunction, "neither … nor"
+		{"adjective in compound", dyadic, false, "Eldoria and the embattled Quorvia attacked Vestria.", []triple{{"ELD", "VST", "190"}, {"QRV", "VST", "190"}}},
+		{"neither nor", dyadic, false, "Neither Eldoria nor Quorvia attacked Vestria.", []triple{{"ELD", "VST", "190"}, {"QRV", "VST", "190"}}},
+		// a relative clause whose antecedent is no actor has no source,
+		// unless the noun is a light verb's object
+		{"event noun antecedent", monadic, false, "Vestria condemned the bombing that killed Quorvian soldiers.", []triple{{"VST", "", "111"}}},
+		{"light verb antecedent", dyadic, false, "Eldoria launched strikes that killed Quorvian soldiers.", []triple{{"ELD", "QRV", "1823"}}},
+		{"actor antecedent", dyadic, false, "Eldorian troops, who attacked Quorvia, met Vestria.", []triple{{"ELDMIL", "QRV", "190"}, {"ELDMIL", "VST", "040"}}},
+		// a pattern that writes the negation codes the negated verb
+		{"negation in pattern", dyadic, false, "Eldoria did n't clash over the efforts of Quorvia.", []triple{{"ELD", "QRV", "904"}}},
+		{"negation outside pattern", dyadic, false, "Eldoria did n't clash with Quorvia.", nil},
+		// a target written right after the verb is its direct object
+		{"direct object", dyadic, false, "Eldoria returned Quorvian prisoners.", []triple{{"ELD", "QRV", "084"}}},
+		{"prepositional object", dyadic, false, "Eldoria returned from the Quorvia summit.", nil},
+		// "US" in a text in ordinary case is the country, "us" the pronoun
+		{"US", dyadic, false, "The US attacked Quorvia.", []triple{{"USA", "QRV", "190"}}},
+		{"us", dyadic, false, "Quorvia attacked us.", nil},
+		// "officials in X" are X's; armed roles in a place may be anyone's
+		{"agent in country", dyadic, false, "Officials in Quorvia attacked Eldoria.", []triple{{"QRVGOV", "ELD", "190"}}},
+		{"troops in country", dyadic, false, "Troops in Quorvia attacked Eldoria.", []triple{{"---MIL", "ELD", "190"}}},
+		// a bare agent modifying a noun is no target
+		{"agent as target", intent, true, "Eldoria attacked the troops.", []triple{{"ELD", "ELDMIL", "190"}}},
+		{"agent as modifier", intent, true, "Eldoria attacked the troops barracks.", []triple{{"ELD", "", "190"}}},
+		// "hundreds of X" acts as X
+		{"quantity of", dyadic, false, "Hundreds of Eldorian troops attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
+		// a name does not swallow a time word written in lower case
+		{"time word after name", dyadic, false, "Eldoria today attacked Quorvia.", []triple{{"ELD", "QRV", "190"}}},
+		{"name with capitals", dyadic, false, "Eldoria Today attacked Quorvia.", []triple{{"ELDMED", "QRV", "190"}}},
+		// "would" after a reporting verb is a future: an intent
+		{"reported would", intent, true, "Eldoria said it would shell Quorvia.", []triple{{"ELD", "", "010"}, {"ELD", "QRV", "1384"}}},
+		// "X said Y must VERB" is X's demand on Y
+		{"demand", intent, true, "Eldoria said Quorvia must withdraw.", []triple{{"ELD", "QRV", "1056"}}},
+		{"own obligation", intent, true, "Eldoria said it must withdraw from Quorvia.", []triple{{"ELD", "", "010"}, {"ELD", "QRV", "087"}}},
+		{"conditional would", intent, true, "Eldoria would shell Quorvia.", []triple{{"ELD", "QRV", "194"}}},
+	}
+	for _, tt := range tests {
+		dd := d
+		if tt.d {
+			dd = lex
+		}
+		got := code(t, tt.c, dd, tt.body, "")
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q: got %v, want %v", tt.name, tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestRetag checks the repair of a past-tense verb tagged as an adjective.
+func TestRetag(t *testing.T) {
+	c := New(testDict(t), Options{})
+	tests := []struct {
+		words, tags []string
+		want        string // tag of token 1 after retag
+	}{
+		{[]string{"troops", "attacked", "the", "town"}, []string{"NNS", "JJ", "DT", "NN"}, "VBD"},
+		{[]string{"troops", "shelled", "two", "towns"}, []string{"NNS", "JJ", "CD", "NNS"}, "VBD"},
+		{[]string{"the", "attacked", "towns"}, []string{"DT", "JJ", "NNS"}, "JJ"},          // no subject before
+		{[]string{"troops", "attacked", "towns"}, []string{"NNS", "JJ", "NNS"}, "JJ"},      // "attacked towns" may be a phrase
+		{[]string{"troops", "tired", "the", "x"}, []string{"NNS", "JJ", "DT", "NN"}, "JJ"}, // not a verb of the dictionary
+		{[]string{"eldoria", "attacks", "quorvia"}, []string{"NNP", "NNS", "NNP"}, "VBZ"},
+		{[]string{"the", "attacks", "on", "quorvia"}, []string{"DT", "NNS", "IN", "NNP"}, "NNS"},
+	}
+	for _, tt := range tests {
+		toks := make([]khaldun.Token, len(tt.words))
+		for i, w := range tt.words {
+			toks[i] = khaldun.Token{Text: w, POS: tt.tags[i]}
+		}
+		lemmas := make([]string, len(tt.words))
+		for i, w := range tt.words {
+			if tt.tags[i] == "NNS" {
+				lemmas[i] = strings.TrimSuffix(w, "s")
+			}
+		}
+		s := &sentence{toks: toks, seq: seqT{Words: tt.words, Lemmas: lemmas}, tags: slices.Clone(tt.tags)}
+		c.retag(s)
+		if s.tags[1] != tt.want {
+			t.Errorf("%v: tag %s, want %s", tt.words, s.tags[1], tt.want)
+		}
+	}
+}
+
+// TestNounSlotClause checks that a nominal pattern's "+" does not reach
+// across a comma: "a bomb attack on Monday, Quorvia said" has no target.
+func TestNounSlotClause(t *testing.T) {
+	d := testDict(t)
+	w := func(x string) dict.Elem { return dict.Elem{Kind: dict.Word, Text: x, Joined: true} }
+	d.AddNounPattern(&dict.Pattern{Code: "183", Text: "bomb attack on ... +", Elems: []dict.Elem{w("bomb"), w("attack"), w("on"), {Kind: dict.TargetEl}}})
+	c := New(d, Options{Monadic: true})
+	for _, tt := range []struct {
+		body string
+		want []triple
+	}{
+		{"Eldoria launched a bomb attack on Monday, Quorvia said.", []triple{{"QRV", "", "010"}}}, // not "ELD → QRV 183"
+		{"Eldoria launched a bomb attack on the Quorvian town.", []triple{{"ELD", "QRV", "183"}}},
+	} {
+		if got := code(t, c, d, tt.body, ""); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}
