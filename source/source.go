@@ -65,7 +65,7 @@ type format interface {
 
 // formats in the order they are asked; plain text claims anything and must
 // stay last.
-var formats = []format{jsonLines{}, warcFile{}, htmlFile{}, plainText{}}
+var formats = []format{jsonLines{}, warcFile{}, feedFile{}, htmlFile{}, plainText{}}
 
 // Read yields the articles of every path in order. Item errors are
 // *Error values and iteration continues after them. When ctx is done the

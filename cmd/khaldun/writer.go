@@ -17,6 +17,7 @@ type batchWriter struct {
 	store khaldun.Store
 	in    chan *khaldun.Coded
 	fail  func(error)
+	saved func([]*khaldun.Coded, khaldun.SaveStats) // nil, or called after each batch is stored
 	done  chan struct{}
 
 	mu    sync.Mutex
@@ -28,7 +29,16 @@ type batchWriter struct {
 // last batch is stored; fail is called once when a save fails, to stop the
 // producer.
 func newBatchWriter(ctx context.Context, store khaldun.Store, fail func(error)) *batchWriter {
-	w := &batchWriter{ctx: ctx, store: store, in: make(chan *khaldun.Coded, 2*batchSize), fail: fail, done: make(chan struct{})}
+	return newHookedWriter(ctx, store, fail, nil)
+}
+
+// newHookedWriter is newBatchWriter calling saved, from the writer's
+// goroutine, with each batch once it is committed: what has to follow a
+// save (watch marks feed items seen) must not happen before it, or a
+// crash in between would lose the article for good. saved must not keep
+// the slice.
+func newHookedWriter(ctx context.Context, store khaldun.Store, fail func(error), saved func([]*khaldun.Coded, khaldun.SaveStats)) *batchWriter {
+	w := &batchWriter{ctx: ctx, store: store, in: make(chan *khaldun.Coded, 2*batchSize), fail: fail, saved: saved, done: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -69,6 +79,9 @@ func (w *batchWriter) loop() {
 		w.stats.Duplicates += st.Duplicates
 		failed := w.err != nil
 		w.mu.Unlock()
+		if err == nil && w.saved != nil {
+			w.saved(batch, st)
+		}
 		batch = batch[:0]
 		if failed {
 			for range w.in { // drain so the producer never blocks
