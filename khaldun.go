@@ -47,7 +47,10 @@ func NewDocument(a Article) *Document {
 type Article struct {
 	// ID is a stable hash of the normalised body text: the same text gives
 	// the same ID whatever file or feed it came from.
-	ID        string `json:"id"`
+	ID string `json:"id"`
+	// InputID is the id the input gave the article (a JSON Lines "id"),
+	// kept so results can be joined back to the corpus; "" when none.
+	InputID   string `json:"input_id"`
 	URL       string `json:"url"`
 	Title     string `json:"title"`
 	Source    string `json:"source"`

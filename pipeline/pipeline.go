@@ -58,8 +58,22 @@ func New(opts Options) (*Pipeline, error) {
 	return &Pipeline{opts: opts, tagger: tagger}, nil
 }
 
-// Process analyses one input.
-func (p *Pipeline) Process(ctx context.Context, in khaldun.Input) (*khaldun.Document, error) {
+// Process analyses one input. A panic in any stage — a bug, since no stage
+// may panic on input — becomes this input's error, so one article cannot
+// take down a batch or an ingest with unsaved work.
+func (p *Pipeline) Process(ctx context.Context, in khaldun.Input) (doc *khaldun.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%w: %v", ErrPanic, r)
+		}
+	}()
+	return p.process(ctx, in)
+}
+
+// ErrPanic marks an input that made a stage panic.
+var ErrPanic = errors.New("internal error while analysing (please report it with the input)")
+
+func (p *Pipeline) process(ctx context.Context, in khaldun.Input) (*khaldun.Document, error) {
 	start := time.Now()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -78,6 +92,11 @@ func (p *Pipeline) Process(ctx context.Context, in khaldun.Input) (*khaldun.Docu
 		return nil, ErrNoText
 	}
 	art := in.Meta
+	// The input's own id (a corpus id) is kept beside the content hash,
+	// which is what identifies the article from now on.
+	if art.InputID == "" {
+		art.InputID = art.ID
+	}
 	art.ID = ID(body)
 	art.Dropped = dropped
 	art.Language = language(art.Language, body)

@@ -226,3 +226,51 @@ func TestProcessForeignLanguage(t *testing.T) {
 		})
 	}
 }
+
+type panicker struct{}
+
+func (panicker) Annotate(context.Context, *khaldun.Text, *khaldun.Document) error {
+	panic("stage bug")
+}
+
+func TestProcessRecoversPanic(t *testing.T) {
+	p := newTest(t, Options{Annotators: []khaldun.Annotator{panicker{}}})
+	_, err := p.Process(context.Background(), khaldun.Input{Body: []byte("Rebels attacked a convoy.")})
+	if !errors.Is(err, ErrPanic) || !strings.Contains(err.Error(), "stage bug") {
+		t.Errorf("err %v, want ErrPanic naming the panic", err)
+	}
+}
+
+func TestProcessKeepsInputID(t *testing.T) {
+	p := newTest(t, Options{})
+	doc, err := p.Process(context.Background(), khaldun.Input{Meta: khaldun.Article{ID: "corpus-17"}, Body: []byte("Police arrested two men.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Article.InputID != "corpus-17" || doc.Article.ID == "corpus-17" {
+		t.Errorf("input id %q, id %q", doc.Article.InputID, doc.Article.ID)
+	}
+}
+
+// FuzzProcess runs the text layer on arbitrary bytes: it must never fail
+// but with ErrNoText, and every sentence span must index the body.
+func FuzzProcess(f *testing.F) {
+	for _, s := range []string{"Rebels attacked.\n\nReading Time: 2 minutes", "\xff\xfe\x00", "“Why?” he asked. U.S. troops left.", ""} {
+		f.Add([]byte(s))
+	}
+	p := newTest(f, Options{WithText: true, AnyLanguage: true})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		doc, err := p.Process(context.Background(), khaldun.Input{Body: b})
+		if err != nil {
+			if !errors.Is(err, ErrNoText) {
+				t.Fatalf("%q: %v", b, err)
+			}
+			return
+		}
+		for _, s := range doc.Sentences {
+			if s.Span.Start < 0 || s.Span.End > len(doc.Article.Text) || s.Span.Start > s.Span.End {
+				t.Fatalf("span %v outside body of %d bytes", s.Span, len(doc.Article.Text))
+			}
+		}
+	})
+}
