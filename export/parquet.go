@@ -35,6 +35,15 @@ type named struct {
 func (n named) Name() string                      { return n.name }
 func (n named) Value(reflect.Value) reflect.Value { return reflect.Value{} }
 
+// codec compresses every column of every Parquet export. A zstd.Codec pools
+// its encoders, and each encoder keeps a history buffer of twice the zstd
+// window (16 MiB at the default 8 MiB window) once it compresses a page
+// over 128 KiB: a codec per column held one encoder per column, 34 of them
+// for the mentions table, whatever the row group. Shared, a writer holds
+// one, since it compresses its pages one at a time, and concurrent exports
+// one each. sync.Pool makes the sharing safe.
+var codec = &zstd.Codec{Level: zstd.SpeedDefault}
+
 func parquetSchema(name string, cols []Column) *parquet.Schema {
 	root := ordered{Group: parquet.Group{}}
 	for _, c := range cols {
@@ -52,7 +61,7 @@ func parquetSchema(name string, cols []Column) *parquet.Schema {
 		if c.Nullable || c.Kind == Date {
 			n = parquet.Optional(n)
 		}
-		root.fields = append(root.fields, named{parquet.Compressed(n, &zstd.Codec{Level: zstd.SpeedDefault}), c.Name})
+		root.fields = append(root.fields, named{parquet.Compressed(n, codec), c.Name})
 	}
 	return parquet.NewSchema(name, root)
 }

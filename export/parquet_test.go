@@ -101,3 +101,14 @@ func TestDuckDB(t *testing.T) {
 		t.Errorf("duckdb says\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestParquetSharedCodec guards what bounds a Parquet export's memory
+// without the minutes of TestLargeExportMemory: a codec per column pools an
+// encoder, with its 16 MiB history, per column.
+func TestParquetSharedCodec(t *testing.T) {
+	for _, f := range parquetSchema("mentions", mentionColumns).Fields() {
+		if f.Compression() != codec {
+			t.Errorf("column %s compresses with its own %v", f.Name(), f.Compression())
+		}
+	}
+}
