@@ -36,6 +36,11 @@ type Options struct {
 	WithText        bool
 	KeepBoilerplate bool
 	AnyLanguage     bool
+
+	// Monadic keeps events without a target with any dictionary; Trace
+	// receives every step of the coder (khaldun explain).
+	Monadic bool
+	Trace   func(coder.TraceEvent)
 }
 
 func (o Options) petrarch() bool {
@@ -91,6 +96,8 @@ func New(o Options) (*pipeline.Pipeline, error) {
 		return nil, err
 	}
 	events := coder.New(d, coder.Options{
+		Monadic: o.Monadic,
+		Trace:   o.Trace,
 		Locate: func(doc *khaldun.Document, _ *khaldun.Text, s *khaldun.Sentence, evidence khaldun.Span) *khaldun.Location {
 			return places.Attach(doc, *s, evidence)
 		},

@@ -13,7 +13,6 @@ import (
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/coder"
 	"github.com/khaldun/khaldun/engine"
-	"github.com/khaldun/khaldun/pipeline"
 )
 
 func explainCmd() *cobra.Command {
@@ -39,28 +38,29 @@ itself (coder.Options.Trace), so what is shown is what ran.`,
 					return fmt.Errorf("--date %q: want YYYY-MM-DD", date)
 				}
 			}
-			o := dicts.opt
-			o.Warnings = os.Stderr
-			d, err := engine.Dictionary(o)
-			if err != nil {
-				return err
-			}
 			out := bufio.NewWriter(os.Stdout)
 			defer out.Flush()
-			c := coder.New(d, coder.Options{Monadic: monadic, Trace: func(e coder.TraceEvent) { writeTrace(out, e) }})
-			p, err := pipeline.New(pipeline.Options{})
+			// The standard pipeline, as `code` runs it (places and dates
+			// included), with the coder reporting its steps.
+			o := dicts.opt
+			o.Warnings = os.Stderr
+			o.KeepBoilerplate, o.AnyLanguage = true, true
+			o.Monadic = monadic
+			o.Trace = func(e coder.TraceEvent) { writeTrace(out, e) }
+			p, err := engine.New(o)
 			if err != nil {
 				return err
 			}
-			t := p.Prepare(strings.Join(args, " "), date)
+			body := strings.Join(args, " ")
+			t := p.Prepare(body, date)
 			for _, s := range t.Sentences {
 				fmt.Fprintf(out, "sentence %d tokens:\n", s.Index)
 				for i, tk := range s.Tokens {
 					fmt.Fprintf(out, "  %3d %-18s %-5s %s\n", i, tk.Text, tk.POS, tk.Lemma)
 				}
 			}
-			doc := khaldun.NewDocument(khaldun.Article{Published: date})
-			if err := c.Annotate(cmd.Context(), t, doc); err != nil {
+			doc, err := p.Process(cmd.Context(), khaldun.Input{Meta: khaldun.Article{Published: date}, Body: []byte(body)})
+			if err != nil {
 				return err
 			}
 			fmt.Fprintf(out, "%d event(s)\n", len(doc.Events))
