@@ -32,11 +32,17 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []khaldun.Event {
 			c.drop(s, h, "complement of a governing verb (coded there)")
 			continue
 		}
-		evs, src, comp := c.codeVerb(s, ms, h, shared)
+		evs, src, comp, covered := c.codeVerb(s, ms, h, shared)
 		out = append(out, evs...)
 		shared = src
 		if comp >= 0 {
 			governed[comp] = true
+		}
+		// a verb among the words of a pattern that matched ("ALLOW - *
+		// LEAVE": "allowed to leave") is part of that verb's phrase, as
+		// in PETRARCH, whether or not the phrase found its actors
+		for i := h.end; i < covered; i++ {
+			governed[i] = true
 		}
 	}
 	out = append(out, c.codeNouns(s, ms)...)
@@ -51,16 +57,21 @@ type dyad struct {
 
 // codeVerb codes one verb; it also returns the subject it found (or -1)
 // for a coordinated verb that follows, and the head of the infinitive it
-// governs (or -1), which is not to be coded on its own.
-func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]khaldun.Event, int, int) {
+// governs (or -1), which is not to be coded on its own, and the end of
+// the words its pattern matched after it (-1 without a pattern).
+func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]khaldun.Event, int, int, int) {
 	pat, cp := c.match(s, ms, h)
+	covered := -1
+	if pat != nil {
+		covered = cp.end
+	}
 	code, reverse := h.form.EffectiveCode(), h.form.EffectiveReverse()
 	if pat != nil {
 		code, reverse = pat.Code, pat.Reverse
 	}
 	if nullCode(code) && nullCode(reverse) {
 		c.drop(s, h, "null code")
-		return nil, c.subject(s, ms, h, shared), -1
+		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
 	if negated(s, h) && !cp.negated {
 		// "will not release" is a refusal (1243); "did not release"
@@ -71,7 +82,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]kh
 		}
 		if r == "" {
 			c.drop(s, h, "negated")
-			return nil, c.subject(s, ms, h, shared), -1
+			return nil, c.subject(s, ms, h, shared), -1, covered
 		}
 		code, reverse = r, ""
 	}
@@ -101,7 +112,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]kh
 	dy := c.participants(s, ms, h, cp, shared, mutual)
 	if len(dy.src) == 0 {
 		c.drop(s, h, "no source")
-		return nil, -1, comp
+		return nil, -1, comp, covered
 	}
 	if rootOf(code) == "01" && cp.tgt < 0 && !dy.passive {
 		if t, v := demandAfter(s, ms, h.end, dy.src[0]); t >= 0 {
@@ -126,10 +137,10 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]kh
 	}
 	if len(dy.tgt) == 0 && !c.opts.Monadic && !(mutual && len(dy.src) > 1) {
 		c.drop(s, h, "no target")
-		return nil, dy.src[0], comp
+		return nil, dy.src[0], comp, covered
 	}
 	ev := evidence{start: h.start, end: h.end, pat: pat, rule: rule(h, pat)}
-	return c.emit(s, ms, ev, dy, code, reverse), dy.src[0], comp
+	return c.emit(s, ms, ev, dy, code, reverse), dy.src[0], comp, covered
 }
 
 // match returns the first (most specific) pattern of h's block that fires,
@@ -236,6 +247,14 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	if cp.cmp >= 0 {
 		// "% * ..." : a compound acting on itself, each member on each other
 		g := members(ms, cp.cmp)
+		if ms[cp.cmp].start >= h.end {
+			// "* WITH %" after a subject: "X agrees with Y and Z" is X's
+			// act on each of them; only a verb without a subject of its
+			// own leaves the compound acting on itself.
+			if src := c.subject(s, ms, h, shared); src >= 0 && ms[src].group != ms[cp.cmp].group {
+				return dyad{src: members(ms, src), tgt: g}
+			}
+		}
 		return dyad{src: g, tgt: g}
 	}
 	src, tgt := cp.src, cp.tgt

@@ -28,6 +28,7 @@ func TestClauseMechanisms(t *testing.T) {
 	}{
 		// compounds: adjectives after the conjunction, "neither … nor"
 		{"adjective in compound", dyadic, false, "Eldoria and the embattled Quorvia attacked Vestria.", []triple{{"ELD", "VST", "190"}, {"QRV", "VST", "190"}}},
+		{"adjective before oxford comma", dyadic, false, "Eldoria, the embattled Quorvia, and Vestria attacked the U.S.", []triple{{"ELD", "USA", "190"}, {"QRV", "USA", "190"}, {"VST", "USA", "190"}}},
 		{"neither nor", dyadic, false, "Neither Eldoria nor Quorvia attacked Vestria.", []triple{{"ELD", "VST", "190"}, {"QRV", "VST", "190"}}},
 		// a relative clause whose antecedent is no actor has no source,
 		// unless the noun is a light verb's object
@@ -46,6 +47,27 @@ func TestClauseMechanisms(t *testing.T) {
 		// "officials in X" are X's; armed roles in a place may be anyone's
 		{"agent in country", dyadic, false, "Officials in Quorvia attacked Eldoria.", []triple{{"QRVGOV", "ELD", "190"}}},
 		{"troops in country", dyadic, false, "Troops in Quorvia attacked Eldoria.", []triple{{"---MIL", "ELD", "190"}}},
+		// a country written once owns both agents of "X media and government"
+		{"owner shared forward", dyadic, false, "Eldorian media and officials attacked Quorvia.", []triple{{"ELDMED", "QRV", "190"}, {"ELDGOV", "QRV", "190"}}},
+		{"owner shared backward", dyadic, false, "Lawmakers and officials in Quorvia and Vestria attacked Eldoria.", []triple{{"QRVLEG", "ELD", "190"}, {"VSTLEG", "ELD", "190"}, {"QRVGOV", "ELD", "190"}, {"VSTGOV", "ELD", "190"}}},
+		{"owner not shared across the", dyadic, false, "Eldorian media and the officials attacked Quorvia.", []triple{{"ELDMED", "QRV", "190"}, {"---GOV", "QRV", "190"}}},
+		// an adjectival agent before an agent noun: both roles hold
+		{"adjectival agent", dyadic, false, "Eldorian Islamist media attacked Quorvia.", []triple{{"ELDMUSMED", "QRV", "190"}}},
+		// "the X of A" gives its role to the members after it only
+		{"of-agent spreads forward only", dyadic, false, "Vestria and the officials of Quorvia attacked Eldoria.", []triple{{"VST", "ELD", "190"}, {"QRVGOV", "ELD", "190"}}},
+		// "%" after the verb is the target when the verb has a subject;
+		// before it, the compound acts on itself
+		{"compound after subject", dyadic, false, "Eldoria sides with Quorvia and Vestria.", []triple{{"ELD", "QRV", "036"}, {"ELD", "VST", "036"}}},
+		{"compound on itself", dyadic, false, "Quorvia and Vestria sided together.", []triple{{"QRV", "VST", "037"}, {"VST", "QRV", "037"}}},
+		// a verb among a matched pattern's words is not coded on its own,
+		// even when the pattern's verb finds no actors
+		{"verb inside a pattern", dyadic, false, "Eldoria was permitted to leave Quorvia.", nil},
+		{"same verb alone", dyadic, false, "Eldoria leaves Quorvia.", []triple{{"ELD", "QRV", "012"}}},
+		// a prefix agent before an actor with an agent qualifies both
+		{"prefix agent on agent", dyadic, false, "The charity Eldorian official attacked Quorvia.", []triple{{"NGOELDGOV", "QRV", "190"}}},
+		// "and" closes a list: what follows a comma is something else
+		{"closed list", dyadic, false, "Eldoria attacked Quorvia and Vestria, the Zarn Bellwether said.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "190"}}},
+		{"open list", dyadic, false, "Eldoria attacked Quorvia, Vestria and the Tallow Palace.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "190"}, {"ELD", "QRVGOV", "190"}}},
 		// a bare agent modifying a noun is no target
 		{"agent as target", intent, true, "Eldoria attacked the troops.", []triple{{"ELD", "ELDMIL", "190"}}},
 		{"agent as modifier", intent, true, "Eldoria attacked the troops barracks.", []triple{{"ELD", "", "190"}}},

@@ -18,10 +18,11 @@ type mention struct {
 	rule       string   // dictionary lines that named it
 	resolved   string   // how a pronoun or short name was resolved, "" when named
 	agent      *dict.Agent
-	ofAgent    bool   // "the ambassadors of A, B and C": the role spreads to B and C
-	person     bool   // names a person, for "he"/"she"
-	name       [2]int // tokens of an unknown name after a title, for later surname look-ups
-	modifier   bool   // a bare agent modifying a noun: "military offensive", "terrorist activities"
+	ofAgent    bool     // "the ambassadors of A, B and C": the role spreads to B and C
+	person     bool     // names a person, for "he"/"she"
+	name       [2]int   // tokens of an unknown name after a title, for later surname look-ups
+	modifier   bool     // a bare agent modifying a noun: "military offensive", "terrorist activities"
+	owner      []string // the actor codes an agent was combined with ("Danish media": DNK), for sharing
 }
 
 // noCountry is the placeholder PETRARCH writes for an agent without a
@@ -68,6 +69,7 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 		}
 	}
 	spreadOfAgent(out)
+	shareOwner(s, out)
 	markModifiers(s, out)
 	return out
 }
@@ -101,9 +103,21 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 		for k := 0; k < 3; k++ {
 			if gs, g := c.d.MatchAgent(s.seq, j); g > 0 {
 				m.end, m.role, m.agent = j+g, gs[0].Code, gs[0]
+				m.owner = m.codes
 				m.codes = combine(m.codes, gs[0])
 				m.rule += " agents:" + gs[0].Source.String()
 				m.person = false
+				// "Danish Islamist media": an agent that is no common
+				// noun (an adjective, a capitalised "Islamist") qualifies
+				// the agent noun after it; both roles hold (DNKMUSMED).
+				if !noun(s.pos(m.end - 1)) {
+					if hs, h := c.d.MatchAgent(s.seq, m.end); h > 0 && noun(s.pos(m.end+h-1)) {
+						m.owner = m.codes
+						m.end, m.role, m.agent = m.end+h, hs[0].Code, hs[0]
+						m.codes = combine(m.codes, hs[0])
+						m.rule += " agents:" + hs[0].Source.String()
+					}
+				}
 				break
 			}
 			if !adjective(s.pos(j)) && !(s.pos(j) == "NNP" && j > i+n) && s.pos(j) != "NN" {
@@ -129,7 +143,8 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 		}
 		if as, an := c.d.MatchActor(s.seq, k); an > 0 {
 			m.end = k + an
-			m.codes = combine(splitCodes(as[0].CodeOn(s.date)), g)
+			m.owner = splitCodes(as[0].CodeOn(s.date))
+			m.codes = combine(m.owner, g)
 			m.rule += " actors:" + as[0].Source.String()
 			m.ofAgent = true
 			return m, true
@@ -148,6 +163,8 @@ func armed(g *dict.Agent) bool {
 	}
 	return false
 }
+
+func noun(pos string) bool { return pos == "NN" || pos == "NNS" }
 
 func adjective(pos string) bool {
 	switch pos {
@@ -176,9 +193,12 @@ func mergeAdjacent(s *sentence, ms []mention) []mention {
 	out := ms[:0]
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
-		for k+1 < len(ms) && ms[k+1].start == m.end && m.agent != nil && ms[k+1].agent == nil && !ms[k+1].bare() {
+		// A prefix agent also joins an actor that has its own agent: "an
+		// MSF Arnor diplomat" is NGOARNGOV.
+		for k+1 < len(ms) && ms[k+1].start == m.end && m.agent != nil && (ms[k+1].agent == nil || m.agent.Prefix && m.bare()) && !ms[k+1].bare() {
 			nx := ms[k+1]
 			if m.bare() {
+				m.owner = nx.codes
 				m.codes = combine(nx.codes, m.agent)
 			} else if nx.person {
 				// "Hamas political leader Ismail Haniyeh": a named
@@ -258,31 +278,52 @@ func organisation(code string) bool {
 // each member. Determiners and adjectives may open a member ("Gondor and
 // the embattled Arnor"); an adjective counts only after the conjunction,
 // so an apposition ("Gondor, ...") is not read as a list.
+//
+// A list is closed by its conjunction: after "A and B" a comma opens
+// something else ("A and B, the Osgiliath newspaper said"), not a member.
 func groupCompounds(s *sentence, ms []mention) {
+	closed := make([]bool, len(ms)) // mention k ended a list with "and"/"nor"
 	for k := 1; k < len(ms); k++ {
-		between := ms[k].start - ms[k-1].end
-		if between < 1 || between > 5 {
-			continue
-		}
-		joined, conj := false, false
-		ok := true
-		for i := ms[k-1].end; i < ms[k].start; i++ {
-			switch w := s.word(i); {
-			case w == "and" || w == "nor":
-				joined, conj = true, true
-			case w == ",":
-				joined = true
-			case w == "the" || w == "both":
-			case conj && (s.pos(i) == "JJ" || s.pos(i) == "RB"):
-			default:
-				ok = false
+		ok, joined, conj := link(s, ms[k-1], ms[k], false)
+		if !ok && joined && !conj && k+1 < len(ms) && s.word(ms[k].end) == "," {
+			// "Mordor, the awful Arnor, and good Gondor": an adjective
+			// after a bare comma is a list member when the list goes on
+			// with ", and" right after it; an apposition does not.
+			if ok2, _, conj2 := link(s, ms[k], ms[k+1], false); ok2 && conj2 {
+				ok, _, _ = link(s, ms[k-1], ms[k], true)
 			}
 		}
-		if ok && joined {
+		if ok && joined && !(closed[k-1] && !conj) {
 			g := ms[k-1].group
 			ms[k].group = g
+			closed[k] = conj
 		}
 	}
+}
+
+// link reads the tokens between mentions a and b: ok when they may join a
+// list, joined when a comma or conjunction is among them, conj when the
+// conjunction is. Adjectives may open b only after the conjunction, or
+// anywhere when adj is set.
+func link(s *sentence, a, b mention, adj bool) (ok, joined, conj bool) {
+	between := b.start - a.end
+	if between < 1 || between > 5 {
+		return false, false, false
+	}
+	ok = true
+	for i := a.end; i < b.start; i++ {
+		switch w := s.word(i); {
+		case w == "and" || w == "nor":
+			joined, conj = true, true
+		case w == ",":
+			joined = true
+		case w == "the" || w == "both":
+		case (conj || adj) && (s.pos(i) == "JJ" || s.pos(i) == "RB"):
+		default:
+			ok = false
+		}
+	}
+	return ok, joined, conj
 }
 
 // spreadOfAgent gives the other members of "the ambassadors of A, B and
@@ -293,7 +334,10 @@ func spreadOfAgent(ms []mention) {
 			continue
 		}
 		for _, o := range members(ms, k) {
-			if o != k && ms[o].agent == nil {
+			// only the members listed after the "of": in "Ithilen and
+			// the government of Gondor" Ithilen is no government
+			if o > k && ms[o].agent == nil {
+				ms[o].owner = ms[o].codes
 				ms[o].codes = combine(ms[o].codes, ms[k].agent)
 				ms[o].agent, ms[o].role = ms[k].agent, ms[k].role
 			}
@@ -323,4 +367,44 @@ func mentionStarting(ms []mention, i int) int {
 		}
 	}
 	return -1
+}
+
+// shareOwner gives a bare agent joined to an owned one the same owner: in
+// "Danish media and government" and "lawmakers and officials in Arnor and
+// Gondor" the country is written once for both nouns, as CAMEO coders read
+// it. Only a bare "and"/"or"/"," may stand between the two nouns: "the
+// Danish media and the government" may well be another government.
+func shareOwner(s *sentence, ms []mention) {
+	for k := range ms {
+		if !ms[k].bare() {
+			continue
+		}
+		var owners []string
+		switch {
+		case k+1 < len(ms) && ms[k+1].group == ms[k].group && ms[k+1].ofAgent && onlyConj(s, ms[k].end, ms[k+1].start):
+			// the owner follows: every member of the "of" list owns it
+			for o := k + 1; o < len(ms) && ms[o].group == ms[k].group; o++ {
+				owners = append(owners, ms[o].owner...)
+			}
+		case k > 0 && ms[k-1].group == ms[k].group && ms[k-1].agent != nil && !ms[k-1].ofAgent && onlyConj(s, ms[k-1].end, ms[k].start):
+			owners = ms[k-1].owner
+		}
+		if len(owners) > 0 {
+			ms[k].owner = owners
+			ms[k].codes = combine(owners, ms[k].agent)
+		}
+	}
+}
+
+// onlyConj reports tokens [i, j) that are nothing but one conjunction or
+// comma.
+func onlyConj(s *sentence, i, j int) bool {
+	if j-i != 1 {
+		return false
+	}
+	switch s.word(i) {
+	case "and", "or", ",":
+		return true
+	}
+	return false
 }

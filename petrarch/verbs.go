@@ -85,7 +85,11 @@ func LoadVerbs(d *dict.Dictionary, r io.Reader, name string) error {
 			}
 			tr.Origin = src
 			d.AddTransform(tr)
-		case strings.HasPrefix(t, "-"):
+		case strings.HasPrefix(t, "-") || strings.HasPrefix(t, "*") && blk != nil:
+			// A line that opens with the verb's "*" is a pattern whose
+			// "- " was dropped (PETR_Validate_verbs_2_02.txt has one): no
+			// verb form can contain "*", so reading it as a pattern is the
+			// only sense it has.
 			endSyn()
 			if blk == nil {
 				if broken {
@@ -94,7 +98,7 @@ func LoadVerbs(d *dict.Dictionary, r io.Reader, name string) error {
 				c.add(ln.no, "pattern outside a verb block")
 				continue
 			}
-			p, msg := parsePattern(t[1:])
+			p, msg := parsePattern(strings.TrimPrefix(t, "-"))
 			if msg != "" {
 				c.add(ln.no, "%s", msg)
 				continue

@@ -107,9 +107,14 @@ func (f coderFunc) Code(ctx context.Context, in khaldun.Input) (*khaldun.Documen
 	return f(ctx, in)
 }
 
-// petrarchValidation finds the PETR.Validate.* dictionaries for a records
-// file: in ../dictionaries beside it, as the PETRARCH repository lays out.
+// petrarchValidation finds the dictionaries a records file was written for:
+// those its <Environment> block names (beside it or in ../dictionaries), else
+// the PETR.Validate.* files in ../dictionaries, as the PETRARCH repository
+// lays out.
 func petrarchValidation(gold string) petrarch.Files {
+	if fs, ok := petrarch.Environment(gold); ok {
+		return fs
+	}
 	dir := filepath.Join(filepath.Dir(gold), "..", "dictionaries")
 	p := func(k string) []string { return []string{filepath.Join(dir, "PETR.Validate."+k+".txt")} }
 	return petrarch.Files{Actors: p("actors"), Agents: p("agents"), Verbs: p("verbs"), Discards: p("discards")}
