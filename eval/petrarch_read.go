@@ -153,8 +153,10 @@ func readPetrRecord(chunk []byte, line int) (petrRecord, string) {
 			return rec, fmt.Sprintf("record %s: <EventCoding> without eventcode", rec.id)
 		default:
 			code := strings.TrimSpace(ca["eventcode"])
+			// "FRO/BIL/SAM" is a compound actor written in one attribute;
+			// like every compound it expands to one triple per member.
 			rec.codings = append(rec.codings, expand(
-				[]string{ca["sourcecode"]}, []string{ca["targetcode"]}, code, cameoRoot(code))...)
+				strings.Split(ca["sourcecode"], "/"), strings.Split(ca["targetcode"], "/"), code, cameoRoot(code))...)
 		}
 	}
 	rec.unstated = len(rec.codings) == 0 && !rec.noEvents && rec.errorKind == ""
