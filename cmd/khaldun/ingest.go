@@ -10,6 +10,7 @@ import (
 	"iter"
 	"os"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -105,6 +106,9 @@ type ingestJob struct {
 type ingestTotals struct {
 	read, skipped, failed int
 	saved                 khaldun.SaveStats
+	// notAnalysed counts stored articles the pipeline did not analyse, by
+	// reason ("language de"): they are kept, so a rerun does not redo them.
+	notAnalysed map[string]int
 }
 
 func ingest(ctx context.Context, job ingestJob) error {
@@ -152,6 +156,12 @@ func ingest(ctx context.Context, job ingestJob) error {
 			prog.add(1, 0)
 			return nil
 		}
+		if why := r.Doc.Article.Skipped; why != "" {
+			if tot.notAnalysed == nil {
+				tot.notAnalysed = map[string]int{}
+			}
+			tot.notAnalysed[why]++
+		}
 		w.add(&khaldun.Coded{Doc: r.Doc, Dictionary: dictVersion, Pipeline: version})
 		prog.add(1, len(r.Doc.Events))
 		return nil
@@ -170,6 +180,9 @@ func ingest(ctx context.Context, job ingestJob) error {
 	fmt.Fprintf(job.stderr, "khaldun: ingest: %d new articles (%d already stored, %d failed), %d mentions, %d new events, %d near-duplicate links in %s (%.0f articles/s); %s holds %d articles, %d events\n",
 		saved.Articles, tot.skipped+saved.Skipped, tot.failed, saved.Mentions, saved.NewEvents, saved.Duplicates,
 		elapsed.Round(time.Millisecond), float64(tot.read+tot.skipped)/elapsed.Seconds(), job.db, st.Articles, st.Events)
+	if len(tot.notAnalysed) > 0 {
+		fmt.Fprintf(job.stderr, "khaldun: ingest: stored but not analysed: %s\n", countsText(tot.notAnalysed))
+	}
 	if runErr != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted; what was coded is stored, run the same command again to continue")
@@ -249,4 +262,19 @@ func dictionaryVersion(f *dictFlags) (string, error) {
 		parts = append(parts, "petrarch:"+hex.EncodeToString(sum[:6]))
 	}
 	return strings.Join(parts, "+"), nil
+}
+
+// countsText writes counts by reason in a stable order: "language de 3,
+// language fr 1".
+func countsText(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
 }

@@ -201,3 +201,17 @@ func TestArticleID(t *testing.T) {
 		t.Errorf("blank body has id %q", id)
 	}
 }
+
+func TestIngestCountsNotAnalysed(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "mixed.jsonl")
+	body := `{"id":"1","text":"Police arrested two protesters in Minsk on Monday after clashes near the parliament building."}` + "\n" +
+		`{"id":"2","text":"La police a arrêté deux manifestants lundi à Minsk après des affrontements près du parlement, selon les autorités locales."}` + "\n"
+	if err := os.WriteFile(in, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, status := run(t, "", "ingest", in, "--db", filepath.Join(dir, "k.db"))
+	if status != 0 || !strings.Contains(stderr, "2 new articles") || !strings.Contains(stderr, "not analysed: language fr 1") {
+		t.Errorf("status %d:\n%s", status, stderr)
+	}
+}
