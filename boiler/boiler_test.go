@@ -2,9 +2,10 @@ package boiler
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 const lead = "Harbour workers in Velmora went back to work on Monday."
@@ -99,19 +100,8 @@ func TestStripStructure(t *testing.T) {
 	}
 }
 
-func sharedDir(t *testing.T) string {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("shared data not available (%v); set KHALDUN_SHARED", err)
-	}
-	return root
-}
-
 func TestStripSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "article.txt"))
+	b, err := os.ReadFile(sharedtest.Path(t, "seed/article.txt"))
 	if err != nil {
 		t.Skipf("seed article: %v", err)
 	}

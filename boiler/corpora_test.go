@@ -5,12 +5,12 @@ package boiler_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/khaldun/khaldun/boiler"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/source"
 )
 
@@ -18,13 +18,7 @@ import (
 // BBC texts; what goes from AllSides (scraped, with real boilerplate) is
 // logged by reason.
 func TestStripCorpora(t *testing.T) {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("shared data not available (%v); set KHALDUN_SHARED", err)
-	}
+	root := sharedtest.Dir(t)
 	paths := []string{filepath.Join(root, "corpora", "bbc"), filepath.Join(root, "corpora", "allsides", "allsides-00.jsonl.gz")}
 	// A title option keeps each BBC file whole, headline included.
 	n, byReason := 0, map[string]int{}

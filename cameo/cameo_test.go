@@ -3,10 +3,11 @@ package cameo
 import (
 	"bufio"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // ploverCategories is the closed set of PLOVER event categories (2021
@@ -321,21 +322,6 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// sharedDir locates the shared reference data used to cross-check the
-// embedded files; it is optional so the package tests pass outside the
-// development environment.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("KHALDUN_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared data not available (%v); set KHALDUN_SHARED to run", err)
-	}
-	return dir
-}
-
 // Matches the code in the reference codefile's label lines and root
 // headers. Tokens with letters (e.g. "0811i") are variant annotations in
 // that file, not codes, and do not match.
@@ -345,7 +331,7 @@ var (
 )
 
 func TestSharedCodefileCovered(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "data", "events", "cameo_codes", "CAMEO_codefile.txt")
+	path := sharedtest.Path(t, "data/events/cameo_codes/CAMEO_codefile.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("reference codefile not available: %v", err)
@@ -379,7 +365,7 @@ func TestSharedCodefileCovered(t *testing.T) {
 var ploverTableLine = regexp.MustCompile(`^(\d{3,4}):\s*([A-Z]+)\s*,`)
 
 func TestSharedPloverAgreement(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "data", "events", "plover", "CAMEO2PLOVER-2021.txt")
+	path := sharedtest.Path(t, "data/events/plover/CAMEO2PLOVER-2021.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("reference PLOVER table not available: %v", err)

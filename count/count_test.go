@@ -2,11 +2,11 @@ package count
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // want is one expected count: its span text stands for the span.
@@ -92,11 +92,7 @@ func TestCounts(t *testing.T) {
 }
 
 func TestSharedSeedArticle(t *testing.T) {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	raw, err := os.ReadFile(filepath.Join(root, "seed", "article.txt"))
+	raw, err := os.ReadFile(sharedtest.Path(t, "seed/article.txt"))
 	if err != nil {
 		t.Skipf("seed article not found (%v)", err)
 	}

@@ -5,8 +5,9 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // TestECBPlus checks near-duplicate links against ECB+: 43 topics, each
@@ -16,11 +17,7 @@ import (
 // but only expected for copies, so recall over same-event pairs is low by
 // design and reported, not required.
 func TestECBPlus(t *testing.T) {
-	shared := os.Getenv("KHALDUN_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "shared")
-	}
-	path := filepath.Join(shared, "corpora", "ecbplus", "DERIVED-ecbplus-docs.jsonl.gz")
+	path := sharedtest.Path(t, "corpora/ecbplus/DERIVED-ecbplus-docs.jsonl.gz")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("ECB+ not available: %v", err)

@@ -2,34 +2,18 @@ package entities
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/pipeline"
 	"github.com/khaldun/khaldun/source"
 )
 
-// sharedPath is a file of the shared data, which lives outside the
-// repository; the caller skips when it is absent.
-func sharedPath(tb testing.TB, rel string) string {
-	tb.Helper()
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data not found (%v): set KHALDUN_SHARED to the shared/ directory", err)
-	}
-	return p
-}
-
 // TestSharedDev scores the shipped model on CoNLL-2003 dev. The floors are
 // the figures it reached (4-type 0.8811, 3-type 0.8865) less about 0.006.
 func TestSharedDev(t *testing.T) {
-	dev, err := ReadCoNLLFile(sharedPath(t, "data/ner/conll2003/dev.txt"))
+	dev, err := ReadCoNLLFile(sharedtest.Path(t, "data/ner/conll2003/dev.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +38,7 @@ func TestSharedDev(t *testing.T) {
 // AllSides articles when the shared corpus is there, else invented ones.
 func BenchmarkAnnotate(b *testing.B) {
 	var bodies []string
-	if root := os.Getenv("KHALDUN_SHARED"); root != "" || dirExists(filepath.Join("..", "..", "shared")) {
-		path := sharedPath(b, "corpora/allsides/allsides-00.jsonl.gz")
+	if path, ok := sharedtest.Lookup("corpora/allsides/allsides-00.jsonl.gz"); ok {
 		for in, err := range source.Read(context.Background(), []string{path}, source.Options{}) {
 			if err == nil && len(bodies) < 300 {
 				bodies = append(bodies, string(in.Body))
@@ -95,9 +78,4 @@ func BenchmarkAnnotate(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n*sentences)/b.Elapsed().Seconds(), "sentences/s")
-}
-
-func dirExists(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/entities"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/pipeline"
 )
 
@@ -152,7 +153,7 @@ func (c nerCoder) Code(ctx context.Context, in khaldun.Input) (*khaldun.Document
 // floors are the figures the shipped model reached less a small margin for
 // harmless changes elsewhere in the pipeline.
 func TestSharedCoNLL(t *testing.T) {
-	gold := sharedPath(t, "data/ner/conll2003/dev.txt")
+	gold := sharedtest.Path(t, "data/ner/conll2003/dev.txt")
 	a, err := entities.New()
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 func TestExtractSuite(t *testing.T) {
@@ -29,7 +31,7 @@ func TestExtractSuite(t *testing.T) {
 // (n=180): include 0.929, exclude 0.924, title 0.833, date 0.877; the
 // floors leave two points for extractor updates.
 func TestSharedExtract(t *testing.T) {
-	dir := sharedPath(t, "data/extract/trafilatura-en")
+	dir := sharedtest.Path(t, "data/extract/trafilatura-en")
 	rep, err := Run(context.Background(), "extract", Options{Gold: dir}, emptyCoder)
 	if err != nil {
 		t.Fatal(err)

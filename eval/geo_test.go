@@ -10,6 +10,7 @@ import (
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/gazetteer"
 	"github.com/khaldun/khaldun/geo"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/pipeline"
 )
 
@@ -42,7 +43,7 @@ func (c *geoCoder) ResolveSpans(ctx context.Context, in khaldun.Input, spans []k
 }
 
 func runGeoShared(t *testing.T, rel string) *Report {
-	p := sharedPath(t, rel)
+	p := sharedtest.Path(t, rel)
 	rep, err := Run(context.Background(), "geo", Options{Gold: p}, newGeoCoder(t))
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/count"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/pipeline"
 )
 
@@ -113,7 +114,7 @@ func TestSharedPoliceEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("codes 21,391 sentences")
 	}
-	p := sharedPath(t, "data/events/india_police_events/data/final/sents.jsonl")
+	p := sharedtest.Path(t, "data/events/india_police_events/data/final/sents.jsonl")
 	rep, err := Run(context.Background(), "policeevents", Options{Gold: p}, newCountCoder(t))
 	if err != nil {
 		t.Fatal(err)

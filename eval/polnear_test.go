@@ -9,6 +9,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/lexicon"
 	"github.com/khaldun/khaldun/pipeline"
 	"github.com/khaldun/khaldun/quote"
@@ -37,7 +38,7 @@ func (f processFunc) Code(ctx context.Context, in khaldun.Input) (*khaldun.Docum
 // The figures reached on polnear/dev (84 texts) when this test was
 // written, less a margin for harmless changes elsewhere in the pipeline.
 func TestSharedPolNeAR(t *testing.T) {
-	dir := sharedPath(t, "data/quotes/polnear/dev")
+	dir := sharedtest.Path(t, "data/quotes/polnear/dev")
 	c, err := quoteCoder()
 	if err != nil {
 		t.Fatal(err)

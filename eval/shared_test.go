@@ -3,24 +3,10 @@ package eval
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
-)
 
-// sharedPath is a file of the shared evaluation data, which lives outside
-// the repository; the test skips when it is absent.
-func sharedPath(t *testing.T, rel string) string {
-	t.Helper()
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data not found (%v): set KHALDUN_SHARED to the shared/ directory to run this test", err)
-	}
-	return p
-}
+	"github.com/khaldun/khaldun/internal/sharedtest"
+)
 
 // emptyCoder codes nothing; enough to run a suite end to end.
 var emptyCoder = &fakeCoder{}
@@ -46,7 +32,7 @@ func TestSharedPetrarch(t *testing.T) {
 		{"data/events/universalpetrarch/master/data/text/PETR2_GSR_validation.xml", 77, 79, 12, 0, 1, 77, 79, 12},
 	}
 	for _, c := range cases {
-		p := sharedPath(t, c.file)
+		p := sharedtest.Path(t, c.file)
 		raw, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -78,7 +64,7 @@ func TestSharedPetrarch(t *testing.T) {
 }
 
 func TestSharedPlover(t *testing.T) {
-	p := sharedPath(t, "data/events/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt")
+	p := sharedtest.Path(t, "data/events/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt")
 	// 323 records − 1 DOCUMENT = 322 events (README: 322) on 316 distinct
 	// texts; compound expansion gives 363 triples. The table is found next
 	// to the gold directory by default.
@@ -115,7 +101,7 @@ func TestSharedPlover(t *testing.T) {
 }
 
 func TestSharedConfliBERT(t *testing.T) {
-	cls := sharedPath(t, "data/events/conflibert/cameo_class/train.tsv")
+	cls := sharedtest.Path(t, "data/events/conflibert/cameo_class/train.tsv")
 	items, errs := readClass(cls, mustRead(t, cls))
 	var per [5]int
 	for _, it := range items {
@@ -125,7 +111,7 @@ func TestSharedConfliBERT(t *testing.T) {
 	if len(items) != 1349 || len(errs) != 0 || per != [5]int{240, 248, 303, 337, 221} {
 		t.Errorf("class: %d items %v, errors %v", len(items), per, errs)
 	}
-	ner := sharedPath(t, "data/events/conflibert/cameo_ner/train.txt")
+	ner := sharedtest.Path(t, "data/events/conflibert/cameo_ner/train.txt")
 	sents, errs := readSpans(ner, mustRead(t, ner))
 	n := map[byte]int{}
 	for _, s := range sents {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/pipeline"
 	"github.com/khaldun/khaldun/timex"
 )
@@ -121,7 +122,7 @@ func FuzzReadTimeML(f *testing.F) {
 // relaxed F1 0.936, strict F1 0.850, DATE value accuracy 0.842. The test
 // fails when a change loses more than a small margin.
 func TestSharedTimeML(t *testing.T) {
-	p := sharedPath(t, "data/time/TBAQ-cleaned")
+	p := sharedtest.Path(t, "data/time/TBAQ-cleaned")
 	rep, err := Run(context.Background(), "timeml", Options{Gold: p}, newTimexCoder(t))
 	if err != nil {
 		t.Fatal(err)

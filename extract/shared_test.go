@@ -9,20 +9,9 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
-)
 
-func sharedDir(t *testing.T, rel string) string {
-	t.Helper()
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data not found (%v): set KHALDUN_SHARED to the shared/ directory to run this test", err)
-	}
-	return p
-}
+	"github.com/khaldun/khaldun/internal/sharedtest"
+)
 
 func gunzip(t *testing.T, path string) []byte {
 	t.Helper()
@@ -46,7 +35,7 @@ func gunzip(t *testing.T, path string) []byte {
 // inputs: nothing may panic or emit invalid UTF-8, and pages Readability
 // calls readerable must give some text.
 func TestSharedReadability(t *testing.T) {
-	dir := sharedDir(t, "data/extract/readability/test-pages")
+	dir := sharedtest.Path(t, "data/extract/readability/test-pages")
 	pages, _ := filepath.Glob(filepath.Join(dir, "*", "source.html.gz"))
 	readerable, ok := 0, 0
 	for _, path := range pages {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // corpusFeeds are the real feeds of the shared corpus, read where they lie
@@ -14,7 +16,7 @@ import (
 func corpusFeeds(t testing.TB) map[string][]byte {
 	dir := os.Getenv("KHALDUN_FEEDS")
 	if dir == "" {
-		dir = "/work/shared/corpora/feeds"
+		dir = sharedtest.Path(t, "corpora/feeds")
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
 	out := map[string][]byte{}
@@ -149,7 +151,7 @@ func TestLinks(t *testing.T) {
 // link and text cleaning — on arbitrary bytes: it must not panic, and what
 // it returns must be safe to fetch.
 func FuzzFeed(f *testing.F) {
-	if dir, err := os.Stat("/work/shared/corpora/feeds"); err == nil && dir.IsDir() {
+	if _, ok := sharedtest.Lookup("corpora/feeds"); ok {
 		for _, b := range corpusFeeds(f) {
 			f.Add(b[:min(len(b), 8<<10)], "")
 		}

@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // memState is a State in memory.
@@ -71,9 +73,10 @@ func (l loopback) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // pages are the shared corpus's HTML pages, gunzipped.
 func pages(t *testing.T) [][]byte {
-	paths, _ := filepath.Glob("/work/shared/data/extract/trafilatura-en/html/*.html.gz")
+	dir := sharedtest.Path(t, "data/extract/trafilatura-en/html")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
 	if len(paths) == 0 {
-		t.Skip("no pages in /work/shared/data/extract/trafilatura-en")
+		t.Skipf("no pages in %s", dir)
 	}
 	var out [][]byte
 	for _, p := range paths[:min(len(paths), 60)] {

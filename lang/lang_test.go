@@ -5,9 +5,10 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // confusable are the pairs the trigram profiles cannot tell apart on one
@@ -63,13 +64,9 @@ func TestDetectEdges(t *testing.T) {
 // TestSharedEnglish checks English news in the shared corpus: the first
 // 300 characters of 300 AllSides articles.
 func TestSharedEnglish(t *testing.T) {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	f, err := os.Open(filepath.Join(root, "corpora", "allsides", "allsides-00.jsonl.gz"))
+	f, err := os.Open(sharedtest.Path(t, "corpora/allsides/allsides-00.jsonl.gz"))
 	if err != nil {
-		t.Skipf("shared data not found (%v): set KHALDUN_SHARED to the shared/ directory to run this test", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)

@@ -2,12 +2,11 @@ package parse
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/pos"
 )
 
@@ -23,10 +22,7 @@ const (
 // tagger, skipping the test when the shared data is absent.
 func devSentences(t testing.TB) []Sentence {
 	t.Helper()
-	path := filepath.Join(sharedDir(), "data", "ud", "en_ewt-ud-dev.conllu")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("no shared data: %v", err)
-	}
+	path := sharedtest.Path(t, "data/ud/en_ewt-ud-dev.conllu")
 	dev, err := ReadCoNLLUFile(path)
 	if err != nil {
 		t.Fatal(err)

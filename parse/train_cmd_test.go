@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // TestTrainShippedModel rebuilds model/en.bin.gz. It runs only when asked,
@@ -15,7 +17,7 @@ func TestTrainShippedModel(t *testing.T) {
 	if os.Getenv("KHALDUN_PARSE_TRAIN") == "" {
 		t.Skip("set KHALDUN_PARSE_TRAIN=1 to retrain the shipped model")
 	}
-	ud := filepath.Join(sharedDir(), "data", "ud")
+	ud := sharedtest.Path(t, "data/ud")
 	err := TrainFiles(context.Background(),
 		filepath.Join(ud, "en_ewt-ud-train.conllu"), filepath.Join(ud, "en_ewt-ud-dev.conllu"),
 		filepath.Join("model", "en.bin.gz"), tlog{t})
@@ -30,13 +32,4 @@ type tlog struct{ t *testing.T }
 func (l tlog) Write(p []byte) (int, error) {
 	l.t.Log(string(p[:len(p)-min(len(p), 1)]))
 	return len(p), nil
-}
-
-// sharedDir is where the shared data sets live, from KHALDUN_SHARED or
-// ../../shared relative to this package.
-func sharedDir() string {
-	if d := os.Getenv("KHALDUN_SHARED"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared")
 }

@@ -7,28 +7,16 @@ import (
 	"testing"
 
 	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
-// sharedDir is where the shared data sets live; tests that need them skip
-// when it is missing so that the package tests run anywhere.
-func sharedDir(t testing.TB) string {
-	dir := os.Getenv("KHALDUN_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared data not found at %s (set KHALDUN_SHARED)", dir)
-	}
-	return dir
-}
-
 func petrarchDicts(t testing.TB) string {
-	return filepath.Join(sharedDir(t), "data", "events", "petrarch2", "data", "dictionaries")
+	return sharedtest.Path(t, "data/events/petrarch2/data/dictionaries")
 }
 
 func TestRealFiles(t *testing.T) {
 	dir := petrarchDicts(t)
-	up := filepath.Join(sharedDir(t), "data", "events", "universalpetrarch")
+	up := sharedtest.Path(t, "data/events/universalpetrarch")
 	tests := []struct {
 		kind Kind
 		path string

@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/source"
 )
 
@@ -153,25 +152,11 @@ func TestRunCancel(t *testing.T) {
 	}
 }
 
-// sharedCorpus returns a shared corpus file, skipping when the sets are
-// not on this machine.
-func sharedCorpus(tb testing.TB, rel string) string {
-	dir := os.Getenv("KHALDUN_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	path := filepath.Join(dir, rel)
-	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("shared corpus not found (%v); set KHALDUN_SHARED", err)
-	}
-	return path
-}
-
 // BenchmarkTextLayer measures normalisation, segmentation, tokenisation
 // and tagging — everything before the annotators — on AllSides articles.
 // It reports sentences/s besides the MB/s that SetBytes gives.
 func BenchmarkTextLayer(b *testing.B) {
-	path := sharedCorpus(b, "corpora/allsides/allsides-00.jsonl.gz")
+	path := sharedtest.Path(b, "corpora/allsides/allsides-00.jsonl.gz")
 	var bodies [][]byte
 	for in, err := range source.Read(context.Background(), []string{path}, source.Options{}) {
 		if err == nil && len(bodies) < 500 {

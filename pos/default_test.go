@@ -3,12 +3,12 @@ package pos
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // shippedDevPOS and shippedDevLemma are the dev-set accuracies TrainFiles
@@ -112,20 +112,8 @@ func TestTagEmptyAndConcurrent(t *testing.T) {
 	}
 }
 
-// sharedDir is where the treebank lives: $KHALDUN_SHARED, else /work/shared
-// found relative to the repository.
-func sharedDir() string {
-	if d := os.Getenv("KHALDUN_SHARED"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared")
-}
-
 func TestShippedModelDevAccuracy(t *testing.T) {
-	dev := filepath.Join(sharedDir(), "data", "ud", "en_ewt-ud-dev.conllu")
-	if _, err := os.Stat(dev); err != nil {
-		t.Skipf("dev treebank not available (%v); set KHALDUN_SHARED to measure accuracy", err)
-	}
+	dev := sharedtest.Path(t, "data/ud/en_ewt-ud-dev.conllu")
 	sents, err := ReadCoNLLUFile(dev)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +140,7 @@ func BenchmarkTag(b *testing.B) {
 		b.Fatal(err)
 	}
 	var sents [][]khaldun.Token
-	if dev, err := ReadCoNLLUFile(filepath.Join(sharedDir(), "data", "ud", "en_ewt-ud-dev.conllu")); err == nil {
+	if dev, err := readSharedDev(); err == nil {
 		for _, s := range dev {
 			var ts []khaldun.Token
 			for _, w := range s.Words {
@@ -177,4 +165,14 @@ func BenchmarkTag(b *testing.B) {
 		n += len(s)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// readSharedDev reads the UD English dev set from the shared sets, or
+// returns an error when they are absent.
+func readSharedDev() ([]Sentence, error) {
+	p, ok := sharedtest.Lookup("data/ud/en_ewt-ud-dev.conllu")
+	if !ok {
+		return nil, os.ErrNotExist
+	}
+	return ReadCoNLLUFile(p)
 }

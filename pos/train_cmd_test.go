@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // TestTrainFilesReproducesShipped retrains from the treebank and checks
@@ -16,7 +18,7 @@ func TestTrainFilesReproducesShipped(t *testing.T) {
 	if os.Getenv("KHALDUN_TRAIN") == "" {
 		t.Skip("set KHALDUN_TRAIN=1 to retrain and compare with the shipped model")
 	}
-	ud := filepath.Join(sharedDir(), "data", "ud")
+	ud := sharedtest.Path(t, "data/ud")
 	out := filepath.Join(t.TempDir(), "en.bin.gz")
 	var log bytes.Buffer
 	err := TrainFiles(context.Background(),

@@ -3,13 +3,13 @@ package quote
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/lexicon"
 	"github.com/khaldun/khaldun/pipeline"
 )
@@ -144,13 +144,9 @@ func TestSpeakerActor(t *testing.T) {
 // The seed article's two quotations are both Lin Jian's: one by "according
 // to" with his title, one by his surname alone.
 func TestSharedSeed(t *testing.T) {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	b, err := os.ReadFile(filepath.Join(root, "seed", "article.txt"))
+	b, err := os.ReadFile(sharedtest.Path(t, "seed/article.txt"))
 	if err != nil {
-		t.Skipf("shared data not found: %v", err)
+		t.Fatal(err)
 	}
 	qs := quotes(t, string(b), "2024-04-30")
 	if len(qs) != 2 {

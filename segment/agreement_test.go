@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // minF1 is the boundary F1 reached on testdata/agreement.tsv when it was
@@ -23,13 +25,8 @@ type goldArticle struct {
 // TestAgreement scores Sentences against hand-checked boundaries on real
 // articles from the shared corpora, which only exist on project machines.
 func TestAgreement(t *testing.T) {
-	shared := os.Getenv("KHALDUN_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(shared, "corpora")); err != nil {
-		t.Skipf("shared corpora not found at %s (set KHALDUN_SHARED): %v", shared, err)
-	}
+	shared := sharedtest.Dir(t)
+	sharedtest.Path(t, "corpora") // skips when the corpora are absent
 	gold := readGold(t)
 	bodies := loadBodies(t, shared, gold)
 	var tp, fp, fn, inTP, inFP, inFN int

@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // render turns what Read yields into one line per item, with dir replaced
@@ -335,14 +337,7 @@ func TestReadBreak(t *testing.T) {
 
 // TestReadShared reads one AllSides shard from the shared corpora.
 func TestReadShared(t *testing.T) {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	p := filepath.Join(root, "corpora", "allsides", "allsides-00.jsonl.gz")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared corpora not available (%v); set KHALDUN_SHARED", err)
-	}
+	p := sharedtest.Path(t, "corpora/allsides/allsides-00.jsonl.gz")
 	n, dated := 0, 0
 	for in, err := range Read(context.Background(), []string{p}, Options{}) {
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 )
 
 // The pages are invented; the extractor needs a few real paragraphs to
@@ -266,23 +267,10 @@ func TestWARCViaRead(t *testing.T) {
 	}
 }
 
-// sharedWARC is the folder of shared WARC files, or "" when absent.
-func sharedWARC(t testing.TB) string {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	dir := filepath.Join(root, "corpora", "warc")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no shared WARC files: %v", err)
-	}
-	return dir
-}
-
 // TestWARCShared reads every shared WARC file; the derived file wraps 180
 // news pages as response records, each of which must become an input.
 func TestWARCShared(t *testing.T) {
-	dir := sharedWARC(t)
+	dir := sharedtest.Path(t, "corpora/warc")
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	for _, p := range files {
 		if !strings.HasSuffix(p, ".warc") && !strings.HasSuffix(p, ".warc.gz") {
@@ -317,7 +305,7 @@ func TestWARCShared(t *testing.T) {
 // BenchmarkWARC reads the derived CC-NEWS-like file, HTML extraction
 // included, and reports records/s; MB/s is of the compressed file.
 func BenchmarkWARC(b *testing.B) {
-	p := filepath.Join(sharedWARC(b), "DERIVED-trafilatura-en-pages.warc.gz")
+	p := sharedtest.Path(b, "corpora/warc/DERIVED-trafilatura-en-pages.warc.gz")
 	data, err := os.ReadFile(p)
 	if err != nil {
 		b.Skip(err)

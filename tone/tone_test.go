@@ -3,11 +3,11 @@ package tone
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/internal/sharedtest"
 	"github.com/khaldun/khaldun/segment"
 )
 
@@ -71,11 +71,7 @@ func TestArticleIsMeanOfSentences(t *testing.T) {
 // background: mildly positive per sentence, while VADER on the whole body
 // saturates towards +100.
 func TestSharedSeedArticle(t *testing.T) {
-	root := os.Getenv("KHALDUN_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	raw, err := os.ReadFile(filepath.Join(root, "seed", "article.txt"))
+	raw, err := os.ReadFile(sharedtest.Path(t, "seed/article.txt"))
 	if err != nil {
 		t.Skipf("seed article not found (%v)", err)
 	}
