@@ -134,6 +134,10 @@ type Location struct {
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
 	GeonameID int     `json:"geonameid"`
+	// Span is the place mention's byte span in the body, so that a
+	// location can be told apart from another mention of the same name
+	// (an event's own actor, say).
+	Span Span `json:"span"`
 }
 
 // Entity is a named-entity mention.

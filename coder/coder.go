@@ -53,9 +53,14 @@ type Options struct {
 	// is called from the goroutine running Annotate.
 	Trace func(TraceEvent)
 
-	// Locate gives an event's location from its evidence span; nil or a
-	// nil result leaves Event.Location nil. The geo stage plugs in here.
-	Locate func(doc *khaldun.Document, t *khaldun.Text, s *khaldun.Sentence, evidence khaldun.Span) *khaldun.Location
+	// Locate gives an event's location; nil or a nil result leaves
+	// Event.Location nil. The geo stage plugs in here. verb is the span
+	// of the verb or event noun that coded e, the anchor of its clause:
+	// e.Span starts at the source actor, not at the predicate. e carries
+	// the source and target spans, so that a place which is one of the
+	// event's own actors ("called on Israel") is not taken as where.
+	// Date and Confidence are filled; Location is not yet.
+	Locate func(doc *khaldun.Document, t *khaldun.Text, s *khaldun.Sentence, e *khaldun.Event, verb khaldun.Span) *khaldun.Location
 
 	// Date gives an event's date (YYYY, YYYY-MM or YYYY-MM-DD) and the
 	// text it was read from. When Date is nil or reports !ok, the event
@@ -112,8 +117,9 @@ func (c *Coder) Annotate(ctx context.Context, t *khaldun.Text, doc *khaldun.Docu
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("coder: %w", err)
 		}
-		for _, e := range c.codeSentence(s, mem) {
-			c.place(doc, t, s, &e)
+		for _, ce := range c.codeSentence(s, mem) {
+			e := ce.Event
+			c.place(doc, t, s, &e, ce.verb)
 			if c.tracing() {
 				c.opts.Trace(TraceEvent{Kind: TraceCoded, Sentence: e.Sentence, Span: e.Span, Text: e.Text, Detail: e.Rule, Event: &e})
 			}
@@ -140,8 +146,9 @@ func (c *Coder) discarded(s *sentence) (story, hit bool) {
 	return story, hit
 }
 
-// place fills the event's date and location through the hooks.
-func (c *Coder) place(doc *khaldun.Document, t *khaldun.Text, s *sentence, e *khaldun.Event) {
+// place fills the event's date and location through the hooks; verb is
+// the span of the verb or event noun that coded it.
+func (c *Coder) place(doc *khaldun.Document, t *khaldun.Text, s *sentence, e *khaldun.Event, verb khaldun.Span) {
 	e.Date, e.DateText = t.Published, ""
 	if c.opts.Date != nil {
 		if v, txt, ok := c.opts.Date(doc, t, s.sent, e.Span); ok && v != "" {
@@ -149,7 +156,7 @@ func (c *Coder) place(doc *khaldun.Document, t *khaldun.Text, s *sentence, e *kh
 		}
 	}
 	if c.opts.Locate != nil {
-		e.Location = c.opts.Locate(doc, t, s.sent, e.Span)
+		e.Location = c.opts.Locate(doc, t, s.sent, e, verb)
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 // codeSentence returns the events of one sentence.
-func (c *Coder) codeSentence(s *sentence, mem *memory) []khaldun.Event {
+func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	ms := c.mentions(s, mem)
 	defer mem.learn(s, ms)
 	if c.tracing() {
@@ -21,7 +21,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []khaldun.Event {
 	if len(ms) == 0 {
 		return nil
 	}
-	var out []khaldun.Event
+	var out []coded
 	shared := -1
 	governed := map[int]bool{} // heads of infinitives coded by their governor
 	for _, h := range c.verbs(s) {
@@ -59,7 +59,7 @@ type dyad struct {
 // for a coordinated verb that follows, and the head of the infinitive it
 // governs (or -1), which is not to be coded on its own, and the end of
 // the words its pattern matched after it (-1 without a pattern).
-func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]khaldun.Event, int, int, int) {
+func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]coded, int, int, int) {
 	pat, cp := c.match(s, ms, h)
 	covered := -1
 	if pat != nil {
@@ -176,6 +176,15 @@ func (c *Coder) complementTarget(s *sentence, ms []mention, h verbHit, src int) 
 	return objectAfter(s, ms, max(cp.end, h.end), src, false)
 }
 
+// coded is an event with the span of the verb or event noun that coded
+// it. The event's own span starts at its source actor, so the location
+// hook needs this to anchor on the predicate ("met" in "X met Y in
+// Beijing", "onslaught" in "Israeli onslaught on Gaza").
+type coded struct {
+	khaldun.Event
+	verb khaldun.Span
+}
+
 // evidence is the dictionary match behind an event: the tokens of the verb
 // or event noun, the pattern that fired (nil for a bare verb) and the
 // rule id.
@@ -188,11 +197,11 @@ type evidence struct {
 // emit codes every source × target pair of dy. A mutual code (reverse ==
 // code: meetings, talks, agreements) with a compound subject and no
 // object makes the members act on each other: "X and Y met".
-func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reverse string) []khaldun.Event {
+func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reverse string) []coded {
 	if len(dy.tgt) == 0 && len(dy.src) > 1 && reverse != "" && reverse == code {
 		dy.tgt = dy.src
 	}
-	var out []khaldun.Event
+	var out []coded
 	one := func(src, tgt int, code string) {
 		if nullCode(code) {
 			return
@@ -294,7 +303,7 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	return dy
 }
 
-func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, tc, code string, passive bool) khaldun.Event {
+func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, tc, code string, passive bool) coded {
 	e := khaldun.Event{
 		Sentence: s.sent.Index,
 		Text:     s.textOf(s.sent.Span),
@@ -321,7 +330,7 @@ func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, 
 	e.Confidence = confidence(ev.pat, tgt >= 0, passive, hi-lo)
 	sum := sha1.Sum([]byte(fmt.Sprintf("%d|%d|%d|%s|%s|%s|%s", e.Sentence, e.Span.Start, e.Span.End, e.Source.Code, tc, code, e.Rule)))
 	e.ID = hex.EncodeToString(sum[:8])
-	return e
+	return coded{Event: e, verb: s.span(ev.start, ev.end)}
 }
 
 // resolveBare gives an agent without a country ("---GOV") the one
@@ -424,7 +433,7 @@ func isCountry(p string) bool {
 
 // dedupe drops repeated (source, target, code) triples within a sentence,
 // keeping the first (most specific) evidence.
-func dedupe(evs []khaldun.Event) []khaldun.Event {
+func dedupe(evs []coded) []coded {
 	seen := map[string]bool{}
 	out := evs[:0]
 	for _, e := range evs {

@@ -3,7 +3,6 @@ package coder
 import (
 	"fmt"
 
-	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/dict"
 )
 
@@ -19,8 +18,8 @@ type nounHit struct {
 const maxGap = 3
 
 // codeNouns codes the event nouns of s.
-func (c *Coder) codeNouns(s *sentence, ms []mention) []khaldun.Event {
-	var out []khaldun.Event
+func (c *Coder) codeNouns(s *sentence, ms []mention) []coded {
+	var out []coded
 	for i := 0; i < s.seq.Len(); i++ {
 		if s.isVerb(i) {
 			continue // "called for talks" is the verb's business
@@ -103,7 +102,7 @@ func matchNoun(s *sentence, ms []mention, p *dict.Pattern, i int) (nounHit, bool
 // an actor right before the noun ("Israeli air strike", "Israel's
 // military campaign"), else the subject of a light verb governing it
 // ("Hamas held talks with Fatah").
-func (c *Coder) codeNoun(s *sentence, ms []mention, h nounHit) []khaldun.Event {
+func (c *Coder) codeNoun(s *sentence, ms []mention, h nounHit) []coded {
 	src := h.src
 	if src < 0 {
 		src = actorBefore(s, ms, h.start)

@@ -76,23 +76,42 @@ func TestArticleMemory(t *testing.T) {
 	}
 }
 
-// TestHooks checks that the date and location hooks fill events.
+// TestHooks checks that the date and location hooks fill events, and that
+// Locate is anchored on the verb, not on the event span (which starts at
+// the source), and sees the event's actors.
 func TestHooks(t *testing.T) {
 	d := testDict(t)
-	c := New(d, Options{
-		Date: func(_ *khaldun.Document, _ *khaldun.Text, _ *khaldun.Sentence, _ khaldun.Span) (string, string, bool) {
-			return "2020-01-06", "on Monday", true
-		},
-		Locate: func(_ *khaldun.Document, _ *khaldun.Text, _ *khaldun.Sentence, _ khaldun.Span) *khaldun.Location {
-			return &khaldun.Location{Name: "Vestria"}
-		},
-	})
-	doc := khaldun.NewDocument(khaldun.Article{})
-	if err := c.Annotate(context.Background(), prepare(t, "Eldoria met with Quorvia on Monday.", "2020-01-08"), doc); err != nil {
-		t.Fatal(err)
+	cases := []struct {
+		text, verb, source, target string
+	}{
+		{"Eldoria met with Quorvia on Monday.", "met", "Eldoria", "Quorvia"},
 	}
-	if len(doc.Events) != 1 || doc.Events[0].Date != "2020-01-06" || doc.Events[0].DateText != "on Monday" || doc.Events[0].Location == nil {
-		t.Errorf("events = %+v", doc.Events)
+	for _, tc := range cases {
+		var got struct{ verb, source, target string }
+		c := New(d, Options{
+			Date: func(_ *khaldun.Document, _ *khaldun.Text, _ *khaldun.Sentence, _ khaldun.Span) (string, string, bool) {
+				return "2020-01-06", "on Monday", true
+			},
+			Locate: func(_ *khaldun.Document, _ *khaldun.Text, _ *khaldun.Sentence, e *khaldun.Event, verb khaldun.Span) *khaldun.Location {
+				got.verb = tc.text[verb.Start:verb.End]
+				got.source = tc.text[e.Source.Span.Start:e.Source.Span.End]
+				if e.Target != nil {
+					got.target = tc.text[e.Target.Span.Start:e.Target.Span.End]
+				}
+				return &khaldun.Location{Name: "Vestria"}
+			},
+		})
+		doc := khaldun.NewDocument(khaldun.Article{})
+		if err := c.Annotate(context.Background(), prepare(t, tc.text, "2020-01-08"), doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Events) != 1 || doc.Events[0].Date != "2020-01-06" || doc.Events[0].DateText != "on Monday" || doc.Events[0].Location == nil {
+			t.Errorf("%q: events = %+v", tc.text, doc.Events)
+		}
+		if got.verb != tc.verb || got.source != tc.source || got.target != tc.target {
+			t.Errorf("%q: Locate saw verb %q, source %q, target %q; want %q, %q, %q",
+				tc.text, got.verb, got.source, got.target, tc.verb, tc.source, tc.target)
+		}
 	}
 }
 

@@ -98,8 +98,8 @@ func New(o Options) (*pipeline.Pipeline, error) {
 	events := coder.New(d, coder.Options{
 		Monadic: o.Monadic,
 		Trace:   o.Trace,
-		Locate: func(doc *khaldun.Document, _ *khaldun.Text, s *khaldun.Sentence, evidence khaldun.Span) *khaldun.Location {
-			return places.Attach(doc, *s, evidence)
+		Locate: func(doc *khaldun.Document, _ *khaldun.Text, s *khaldun.Sentence, e *khaldun.Event, verb khaldun.Span) *khaldun.Location {
+			return places.Attach(doc, *s, e, verb)
 		},
 		Date: func(doc *khaldun.Document, _ *khaldun.Text, s *khaldun.Sentence, evidence khaldun.Span) (string, string, bool) {
 			date, ok := timex.EventDate(doc.Dates, s.Span, evidence.Start)
@@ -116,7 +116,6 @@ func New(o Options) (*pipeline.Pipeline, error) {
 		quote.New(d),
 		count.New(),
 		events,
-		notActors{},
 		toner,
 	}
 	return pipeline.New(pipeline.Options{

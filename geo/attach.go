@@ -6,10 +6,18 @@ import (
 	"github.com/khaldun/khaldun"
 )
 
-// Attach returns where the event of a clause happened: the place named in
-// a locative phrase ("in Beijing", "near Khan Younis", "at a camp outside
-// Goma") of the clause whose verb is at verbSpan, nearest the verb and
-// after it when there is a choice; nil when the clause names none.
+// Attach returns where the event e happened: the place named in a
+// locative phrase ("in Beijing", "near Khan Younis", "at a camp outside
+// Goma") of the clause whose verb (or event noun) is at verbSpan, nearest
+// the verb and after it when there is a choice; nil when the clause names
+// none.
+//
+// A place whose span overlaps e's source or target is skipped, and the
+// next-best place taken: in "Hamas called on Israel to withdraw from
+// Gaza", "on Israel" reads like a locative phrase, but Israel is who is
+// called on, not where. Spans, not names, decide, so another mention of
+// the same name elsewhere in the sentence is still a location. e may be
+// nil when no actors are known.
 //
 // It reads the places Annotate added to doc, so it runs after the geo
 // stage. It never falls back to another clause or to the article's first
@@ -17,7 +25,7 @@ import (
 // troops") or a place inside a compound ("Paris-based"), which say who,
 // not where. Phrases of origin and destination ("from Kabul", "to Doha")
 // are not locations of the event either.
-func (a *Annotator) Attach(doc *khaldun.Document, s khaldun.Sentence, verbSpan khaldun.Span) *khaldun.Location {
+func (a *Annotator) Attach(doc *khaldun.Document, s khaldun.Sentence, e *khaldun.Event, verbSpan khaldun.Span) *khaldun.Location {
 	if doc == nil || len(s.Tokens) == 0 {
 		return nil
 	}
@@ -25,11 +33,12 @@ func (a *Annotator) Attach(doc *khaldun.Document, s khaldun.Sentence, verbSpan k
 	if verb < 0 {
 		return nil
 	}
+	noun := strings.HasPrefix(s.Tokens[verb].POS, "NN")
 	var best *khaldun.Place
 	bestDist := 0
 	for i := range doc.Places {
 		p := &doc.Places[i]
-		if !s.Span.Contains(p.Span) {
+		if !s.Span.Contains(p.Span) || isActor(e, p.Span) {
 			continue
 		}
 		k := tokenAt(s.Tokens, p.Span.Start)
@@ -37,6 +46,12 @@ func (a *Annotator) Attach(doc *khaldun.Document, s khaldun.Sentence, verbSpan k
 			continue
 		}
 		if !locativeBefore(s.Tokens, k) || boundaryBetween(s.Tokens, verb, k) {
+			continue
+		}
+		if k < verb && noun && verbBetween(s.Tokens, k, verb) {
+			// "met in Moscow to discuss … amid the Israeli onslaught
+			// on Gaza": a place before an event noun with a verb in
+			// between is that verb's, not the noun's.
 			continue
 		}
 		// Distance in tokens; a place before the verb counts double, so
@@ -53,7 +68,40 @@ func (a *Annotator) Attach(doc *khaldun.Document, s khaldun.Sentence, verbSpan k
 		return nil
 	}
 	return &khaldun.Location{Text: best.Text, Name: best.Name, Country: best.Country, Admin1: best.Admin1,
-		Lat: best.Lat, Lon: best.Lon, GeonameID: best.GeonameID}
+		Lat: best.Lat, Lon: best.Lon, GeonameID: best.GeonameID, Span: best.Span}
+}
+
+// auxiliaries are verbs that head no clause of their own: "there has
+// been an onslaught" is still the onslaught's clause.
+var auxiliaries = set("be", "is", "are", "was", "were", "been", "am", "have", "has", "had", "do", "does", "did")
+
+// verbBetween reports whether a verb other than an auxiliary stands
+// strictly between tokens i < j. Participles (VBN, VBG) are left out, as
+// they are often adjectives ("armed", "ongoing").
+func verbBetween(toks []khaldun.Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch toks[k].POS {
+		case "VB", "VBD", "VBP", "VBZ":
+			if !auxiliaries[strings.ToLower(toks[k].Text)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isActor reports whether sp overlaps the span of e's source or target.
+func isActor(e *khaldun.Event, sp khaldun.Span) bool {
+	if e == nil {
+		return false
+	}
+	return overlaps(sp, e.Source.Span) || (e.Target != nil && overlaps(sp, e.Target.Span))
+}
+
+// overlaps reports whether two byte spans share a byte; an empty span
+// (an actor without a mention) overlaps nothing.
+func overlaps(a, b khaldun.Span) bool {
+	return a.Start < b.End && b.Start < a.End && a.Start < a.End && b.Start < b.End
 }
 
 // tokenAt is the index of the token holding byte offset off, -1 if none.

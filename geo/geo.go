@@ -17,7 +17,7 @@
 // Wiring: build one Annotator with New at start-up (it loads the embedded
 // gazetteer once, about half a second of CPU, so a server may build it in
 // the background), add it to pipeline.Options.Annotators before the coder,
-// and have the coder call Attach(doc, sentence, verbSpan) for each event to
+// and have the coder call Attach(doc, sentence, event, verbSpan) for each event to
 // fill Event.Location. ResolveSpans resolves spans found by other means.
 package geo
 

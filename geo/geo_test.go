@@ -147,7 +147,7 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		tx := p.Prepare(s, "")
 		for _, se := range tx.Sentences {
-			a.Attach(doc, se, se.Span)
+			a.Attach(doc, se, nil, se.Span)
 			a.ResolveSpans(tx, []khaldun.Span{se.Span})
 		}
 	})
