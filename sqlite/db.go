@@ -167,24 +167,39 @@ func migrate(ctx context.Context, db *sql.DB, target int) error {
 		target = len(ms)
 	}
 	for _, m := range ms[current:max(current, target)] {
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, m.sql)
-		if err == nil {
-			_, err = tx.ExecContext(ctx, `INSERT INTO schema_version VALUES (?, ?, ?)`,
-				m.version, m.name, time.Now().UTC().Format(time.RFC3339))
-		}
-		if err == nil {
-			err = tx.Commit()
-		}
-		if err != nil {
-			tx.Rollback()
+		if err := apply(ctx, db, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil
+}
+
+// apply runs one migration in its own transaction. The version is read
+// again inside it, under the write lock the writer's IMMEDIATE transactions
+// take at BEGIN: another process opening the same database at the same
+// moment (an ingest and a serve, or a test polling the file) may have
+// applied it already, and running it twice would fail half-way.
+func apply(ctx context.Context, db *sql.DB, m migration) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var v sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&v); err != nil {
+		return err
+	}
+	if int(v.Int64) >= m.version {
+		return tx.Commit()
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version VALUES (?, ?, ?)`,
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 func version(ctx context.Context, db *sql.DB) (int, error) {

@@ -96,3 +96,26 @@ func TestMigrations(t *testing.T) {
 		t.Errorf("newer schema: %v", err)
 	}
 }
+
+// TestConcurrentOpen opens one new database from several stores at once,
+// as an ingest and a serve (or a test polling the file) may: each migration
+// must run once, and every opener must succeed.
+func TestConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	const n = 6
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			s, err := Open(context.Background(), path)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
