@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Feature templates. The numbers are part of the model file format: append
@@ -59,10 +60,10 @@ const maxFeatures = 44 + 2*nKinds
 
 // Edge hashes stand for words beyond the sentence.
 var (
-	hStart  = hashString("\x00start")
-	hStart2 = hashString("\x00start2")
-	hEnd    = hashString("\x00end")
-	hEnd2   = hashString("\x00end2")
+	hStart  = perceptron.HashString("\x00start")
+	hStart2 = perceptron.HashString("\x00start2")
+	hEnd    = perceptron.HashString("\x00end")
+	hEnd2   = perceptron.HashString("\x00end2")
 )
 
 // tokInfo is everything about a token that does not depend on tags,
@@ -91,19 +92,19 @@ const (
 
 // fill computes ti for tok; norm is its normalised form.
 func fill(ti *tokInfo, tok *khaldun.Token, norm []byte) {
-	ti.word = hashString(norm)
-	ti.raw = hashString(tok.Text)
-	ti.pre2 = hashString(prefix(norm, 2))
-	ti.pre3 = hashString(prefix(norm, 3))
-	ti.pre4 = hashString(prefix(norm, 4))
-	ti.suf2 = hashString(suffix(norm, 2))
-	ti.suf3 = hashString(suffix(norm, 3))
-	ti.suf4 = hashString(suffix(norm, 4))
-	ti.pos = hashString(tok.POS)
+	ti.word = perceptron.HashString(norm)
+	ti.raw = perceptron.HashString(tok.Text)
+	ti.pre2 = perceptron.HashString(prefix(norm, 2))
+	ti.pre3 = perceptron.HashString(prefix(norm, 3))
+	ti.pre4 = perceptron.HashString(prefix(norm, 4))
+	ti.suf2 = perceptron.HashString(suffix(norm, 2))
+	ti.suf3 = perceptron.HashString(suffix(norm, 3))
+	ti.suf4 = perceptron.HashString(suffix(norm, 4))
+	ti.pos = perceptron.HashString(tok.POS)
 	ti.gaz = 0
 
 	var (
-		long, short                = uint64(fnvOffset), uint64(fnvOffset)
+		long, short                = uint64(perceptron.FNVOffset), uint64(perceptron.FNVOffset)
 		prev                  rune = -1
 		run                   int
 		upper, lower, letters int
@@ -130,11 +131,11 @@ func fill(ti *tokInfo, tok *khaldun.Token, norm []byte) {
 			run = 1
 			prev = c
 			short ^= uint64(c)
-			short *= fnvPrime
+			short *= perceptron.FNVPrime
 		}
 		if run <= 2 {
 			long ^= uint64(c)
-			long *= fnvPrime
+			long *= perceptron.FNVPrime
 		}
 	}
 	ti.shape, ti.short = long, short
@@ -198,55 +199,55 @@ func extract(dst []uint64, info []tokInfo, i int, t1, t2 uint8) []uint64 {
 	}
 	h1, h2 := uint64(t1), uint64(t2)
 	dst = append(dst,
-		feat1(fBias, 0),
-		feat1(fWord, w.word),
-		feat1(fRaw, w.raw),
-		feat1(fShape, w.shape),
-		feat1(fShort, w.short),
-		feat1(fPre2, w.pre2),
-		feat1(fPre3, w.pre3),
-		feat1(fPre4, w.pre4),
-		feat1(fSuf2, w.suf2),
-		feat1(fSuf3, w.suf3),
-		feat1(fSuf4, w.suf4),
-		feat1(fCap, w.cap),
-		feat1(fPOS, w.pos),
-		feat1(fPrevWord, pw),
-		feat1(fNextWord, nw),
-		feat1(fPrev2Word, p2w),
-		feat1(fNext2Word, n2w),
-		feat2(fPrevWordWord, pw, w.word),
-		feat2(fWordNextWord, w.word, nw),
+		perceptron.Feat1(fBias, 0),
+		perceptron.Feat1(fWord, w.word),
+		perceptron.Feat1(fRaw, w.raw),
+		perceptron.Feat1(fShape, w.shape),
+		perceptron.Feat1(fShort, w.short),
+		perceptron.Feat1(fPre2, w.pre2),
+		perceptron.Feat1(fPre3, w.pre3),
+		perceptron.Feat1(fPre4, w.pre4),
+		perceptron.Feat1(fSuf2, w.suf2),
+		perceptron.Feat1(fSuf3, w.suf3),
+		perceptron.Feat1(fSuf4, w.suf4),
+		perceptron.Feat1(fCap, w.cap),
+		perceptron.Feat1(fPOS, w.pos),
+		perceptron.Feat1(fPrevWord, pw),
+		perceptron.Feat1(fNextWord, nw),
+		perceptron.Feat1(fPrev2Word, p2w),
+		perceptron.Feat1(fNext2Word, n2w),
+		perceptron.Feat2(fPrevWordWord, pw, w.word),
+		perceptron.Feat2(fWordNextWord, w.word, nw),
 		feat3(fShortWindow, ps, w.short, ns),
-		feat1(fPrevPOS, pp),
-		feat1(fNextPOS, np),
-		feat2(fPrevPOSPOS, pp, w.pos),
-		feat2(fPOSNextPOS, w.pos, np),
+		perceptron.Feat1(fPrevPOS, pp),
+		perceptron.Feat1(fNextPOS, np),
+		perceptron.Feat2(fPrevPOSPOS, pp, w.pos),
+		perceptron.Feat2(fPOSNextPOS, w.pos, np),
 		feat3(fCapWindow, pc, w.cap, nc),
-		feat1(fGazPrev, pg),
-		feat1(fGazNext, ng),
-		feat1(fTag1, h1),
-		feat2(fTag12, h1, h2),
-		feat2(fTag1Word, h1, w.word),
-		feat2(fTag1Short, h1, w.short),
-		feat2(fTag1POS, h1, w.pos),
-		feat1(fPrevRaw, pr),
-		feat1(fNextRaw, nr),
-		feat2(fWordShortNext, w.word, ns),
+		perceptron.Feat1(fGazPrev, pg),
+		perceptron.Feat1(fGazNext, ng),
+		perceptron.Feat1(fTag1, h1),
+		perceptron.Feat2(fTag12, h1, h2),
+		perceptron.Feat2(fTag1Word, h1, w.word),
+		perceptron.Feat2(fTag1Short, h1, w.short),
+		perceptron.Feat2(fTag1POS, h1, w.pos),
+		perceptron.Feat1(fPrevRaw, pr),
+		perceptron.Feat1(fNextRaw, nr),
+		perceptron.Feat2(fWordShortNext, w.word, ns),
 		feat3(fTag1NextShort, h1, ns, nc),
 	)
 	if w.part != 0 {
-		dst = append(dst, feat2(fNamePart, uint64(w.part), w.cap))
+		dst = append(dst, perceptron.Feat2(fNamePart, uint64(w.part), w.cap))
 	}
 	if i > 0 && info[i-1].part != 0 {
-		dst = append(dst, feat1(fPrevNamePart, uint64(info[i-1].part)))
+		dst = append(dst, perceptron.Feat1(fPrevNamePart, uint64(info[i-1].part)))
 	}
 	if i+1 < len(info) && info[i+1].part != 0 {
-		dst = append(dst, feat1(fNextNamePart, uint64(info[i+1].part)))
+		dst = append(dst, perceptron.Feat1(fNextNamePart, uint64(info[i+1].part)))
 	}
 	for g := w.gaz; g != 0; g &= g - 1 {
 		bit := uint64(bits.TrailingZeros32(g))
-		dst = append(dst, feat1(fGaz, bit), feat2(fGazCap, bit, w.cap))
+		dst = append(dst, perceptron.Feat1(fGaz, bit), perceptron.Feat2(fGazCap, bit, w.cap))
 	}
 	return dst
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Model file format, gzip-compressed:
@@ -136,8 +138,8 @@ func readModel(r *bufio.Reader) (*Model, error) {
 		if cnt == 0 || cnt > nTags {
 			return nil, fmt.Errorf("weights: feature %d: %d weights, want 1 to %d", i, cnt, nTags)
 		}
-		if len(m.weights)+int(cnt) >= maxWeights {
-			return nil, fmt.Errorf("weights: more than %d", maxWeights-1)
+		if len(m.weights)+int(cnt) >= perceptron.MaxWeights {
+			return nil, fmt.Errorf("weights: more than %d", perceptron.MaxWeights-1)
 		}
 		last := -1
 		for range cnt {
@@ -156,7 +158,7 @@ func readModel(r *bufio.Reader) (*Model, error) {
 			if w < -1<<15 || w >= 1<<15 {
 				return nil, fmt.Errorf("weights: feature %d: weight %d out of int16 range", i, w)
 			}
-			m.weights = append(m.weights, packWeight(tag, int16(w)))
+			m.weights = append(m.weights, perceptron.PackWeight(tag, int16(w)))
 		}
 		m.keys = append(m.keys, k)
 		m.offs = append(m.offs, uint32(len(m.weights)))

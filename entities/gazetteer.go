@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/khaldun/khaldun/lexicon"
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Gazetteer kinds: the dictionaries a phrase comes from. They are part of
@@ -52,7 +53,7 @@ const (
 	partLast
 )
 
-func phraseStep(h, word uint64) uint64 { return mix(h ^ word*0x9e3779b97f4a7c15) }
+func phraseStep(h, word uint64) uint64 { return perceptron.Mix(h ^ word*0x9e3779b97f4a7c15) }
 
 const phraseSeed = 0x6b68616c64756e // "khaldun"
 
@@ -130,7 +131,7 @@ func (g *gazetteer) add(phrase string, kind int) uint64 {
 	var buf []byte
 	for i, w := range words {
 		buf = normalize(buf[:0], w)
-		h = phraseStep(h, hashString(buf))
+		h = phraseStep(h, perceptron.HashString(buf))
 		if i < len(words)-1 {
 			if _, ok := g.kinds[h]; !ok {
 				g.kinds[h] = 0
@@ -144,9 +145,9 @@ func (g *gazetteer) add(phrase string, kind int) uint64 {
 			shift = 2
 		}
 		buf = normalize(buf[:0], words[0])
-		g.parts[hashString(buf)] |= partFirst << shift
+		g.parts[perceptron.HashString(buf)] |= partFirst << shift
 		buf = normalize(buf[:0], words[len(words)-1])
-		g.parts[hashString(buf)] |= partLast << shift
+		g.parts[perceptron.HashString(buf)] |= partLast << shift
 	}
 	g.maxLen = max(g.maxLen, len(words))
 	return h

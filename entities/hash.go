@@ -3,6 +3,8 @@ package entities
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Features are 64-bit hashes, not strings, as in package pos: building
@@ -10,34 +12,11 @@ import (
 // tagging, and with a few million features a collision is practically
 // impossible.
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func hashString[T string | []byte](s T) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
+// feat3 is entities' own three-value key: it adds the third value where
+// parse's f3 xors it, so the two cannot share one helper.
+func feat3(t int, a, b, c uint64) uint64 {
+	return perceptron.Mix(perceptron.Feat2(t, a, b) + c*0x9e3779b97f4a7c15)
 }
-
-// mix is the splitmix64 finaliser; it spreads combined hashes so that keys
-// of different templates do not cluster in the weight table.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-func feat1(t int, a uint64) uint64       { return mix(a + uint64(t)*0x9e3779b97f4a7c15) }
-func feat2(t int, a, b uint64) uint64    { return mix(feat1(t, a) ^ b) }
-func feat3(t int, a, b, c uint64) uint64 { return mix(feat2(t, a, b) + c*0x9e3779b97f4a7c15) }
 
 // normalize appends the feature form of text to buf: lower case, digits as
 // 0, curly apostrophes straight. Gazetteer phrases go through it too, so

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // linker turns the names found in each sentence into mentions, codes them
@@ -98,7 +99,7 @@ func (l *linker) add(body string, si int, toks []khaldun.Token, info []tokInfo, 
 	}}
 	phrase := phraseOf(info, sp.start, sp.end)
 	m.Actor = l.actor(phrase, sp.typ)
-	key := mix(phrase ^ uint64(sp.typ+1))
+	key := perceptron.Mix(phrase ^ uint64(sp.typ+1))
 	if ref < 0 {
 		if h, ok := l.full[key]; ok {
 			ref = h

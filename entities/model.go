@@ -2,7 +2,8 @@ package entities
 
 import (
 	"fmt"
-	"slices"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Model is a trained entity tagger. It is immutable once built, so one
@@ -14,10 +15,8 @@ type Model struct {
 	keys    []uint64 // sorted feature keys, for Save
 	offs    []uint32 // weights of keys[i] are weights[offs[i]:offs[i+1]]
 	weights []uint32
-	table   wtable
+	table   perceptron.Table
 }
-
-func packWeight(tag uint8, w int16) uint32 { return uint32(tag)<<16 | uint32(uint16(w)) }
 
 // score sets scores to the sum of the weights of feats. found is scratch
 // of len(feats).
@@ -32,10 +31,10 @@ func (m *Model) score(feats []uint64, found []uint64, scores *[nTags]int32) uint
 	t := &m.table
 	var touch uint64
 	for _, f := range feats {
-		touch |= t.slots[f&t.mask]
+		touch |= t.Slots[f&t.Mask]
 	}
 	for i, f := range feats {
-		off, n := t.get(f)
+		off, n := t.Get(f)
 		found[i] = uint64(off)<<8 | uint64(n)
 	}
 	if len(m.weights) > 0 {
@@ -71,92 +70,16 @@ func best[T int32 | int64](scores []T, prev uint8, last bool) uint8 {
 
 // setWeights installs quantised weights ordered by key, so that the layout
 // and the file are deterministic.
-func (m *Model) setWeights(keys []uint64, rows [][]qweight) error {
-	order := make([]int, len(keys))
-	total := 0
-	for i := range order {
-		order[i] = i
-		total += len(rows[i])
+func (m *Model) setWeights(keys []uint64, rows [][]perceptron.Weight) error {
+	var err error
+	m.keys, m.offs, m.weights, err = perceptron.Pack(keys, rows)
+	if err != nil {
+		return fmt.Errorf("entities: %w", err)
 	}
-	if total >= maxWeights {
-		return fmt.Errorf("entities: %d weights, at most %d supported", total, maxWeights-1)
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		switch {
-		case keys[a] < keys[b]:
-			return -1
-		case keys[a] > keys[b]:
-			return 1
-		}
-		return 0
-	})
-	m.keys = make([]uint64, 0, len(keys))
-	m.offs = make([]uint32, 0, len(keys)+1)
-	m.weights = make([]uint32, 0, total)
-	for _, i := range order {
-		m.keys = append(m.keys, keys[i])
-		m.offs = append(m.offs, uint32(len(m.weights)))
-		row := slices.Clone(rows[i])
-		slices.SortFunc(row, func(a, b qweight) int { return int(a.tag) - int(b.tag) })
-		for _, q := range row {
-			m.weights = append(m.weights, packWeight(q.tag, q.w))
-		}
-	}
-	m.offs = append(m.offs, uint32(len(m.weights)))
 	m.buildTable()
 	return nil
 }
 
 func (m *Model) buildTable() {
-	m.table = newWTable(len(m.keys))
-	for i, k := range m.keys {
-		m.table.put(k, int(m.offs[i]), int(m.offs[i+1]-m.offs[i]))
-	}
-}
-
-// wtable maps feature keys to their run of weights, in place of a Go map
-// because tagging is bound by cache misses on this lookup: a slot is one
-// uint64 holding a 32-bit fingerprint of the key, the offset of its
-// weights and their count. The slot index supplies the key's low bits and
-// the fingerprint its high ones, so a false hit needs a foreign feature to
-// agree with a stored one in about 50 bits; its only effect would be one
-// spurious feature among forty.
-type wtable struct {
-	slots []uint64 // fingerprint<<32 | offset<<8 | count; 0 = empty
-	mask  uint64
-}
-
-const maxWeights = 1 << 24 // offsets have 24 bits
-
-func newWTable(n int) wtable {
-	size := 16
-	for size < 2*n { // load factor ≤ 1/2 keeps probe chains short
-		size <<= 1
-	}
-	return wtable{slots: make([]uint64, size), mask: uint64(size - 1)}
-}
-
-func fingerprint(key uint64) uint64 { return key>>32 | 1 }
-
-func (t *wtable) put(key uint64, off, count int) {
-	v := fingerprint(key)<<32 | uint64(off)<<8 | uint64(count)
-	for i := key & t.mask; ; i = (i + 1) & t.mask {
-		if t.slots[i] == 0 {
-			t.slots[i] = v
-			return
-		}
-	}
-}
-
-func (t *wtable) get(key uint64) (off, count uint32) {
-	fp := fingerprint(key)
-	for i := key & t.mask; ; i = (i + 1) & t.mask {
-		s := t.slots[i]
-		if s == 0 {
-			return 0, 0
-		}
-		if s>>32 == fp {
-			return uint32(s>>8) & (maxWeights - 1), uint32(s & 0xff)
-		}
-	}
+	m.table = perceptron.NewTable(m.keys, m.offs, 2*len(m.keys)) // load ≤ 1/2
 }

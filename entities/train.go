@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/perceptron"
 	"github.com/khaldun/khaldun/pos"
 	"github.com/khaldun/khaldun/token"
 )
@@ -93,7 +94,7 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 		data = append(data, ts)
 	}
 
-	p := newAveraged()
+	p := perceptron.NewAveraged()
 	rng := rand.New(rand.NewPCG(opts.Seed, phraseSeed))
 	order := make([]int, len(data))
 	for i := range order {
@@ -111,10 +112,10 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 			var t1, t2 uint8
 			for i := range s.info {
 				feats = extract(feats[:0], s.info, i, t1, t2)
-				p.score(feats, &scores)
+				p.Score(feats, scores[:])
 				guess := best(scores[:], t1, i == len(s.info)-1)
-				p.update(feats, s.gold[i], guess)
-				p.tick()
+				p.Update(feats, s.gold[i], guess)
+				p.Tick()
 				if guess == s.gold[i] {
 					correct++
 				}
@@ -130,7 +131,7 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	}
 	m := &Model{}
-	keys, rows := p.averages(opts.MinWeight)
+	keys, rows := p.Averages(opts.MinWeight)
 	if err := m.setWeights(keys, rows); err != nil {
 		return nil, err
 	}

@@ -5,9 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // TrainFiles trains on a CoNLL-2003 file with the default options, reports
@@ -51,8 +51,8 @@ func TrainFiles(ctx context.Context, trainPath, devPath, outPath string, log io.
 		return err
 	}
 	WriteScore(log, "dev "+devPath, sc)
-	if err := writeFileAtomic(outPath, buf.Bytes()); err != nil {
-		return err
+	if err := perceptron.WriteFileAtomic(outPath, buf.Bytes(), ".ner-model-*"); err != nil {
+		return fmt.Errorf("entities: write model: %w", err)
 	}
 	fmt.Fprintf(log, "wrote %s (%d bytes)\n", outPath, buf.Len())
 	return nil
@@ -67,30 +67,4 @@ func WriteScore(w io.Writer, title string, sc Score) {
 		p, r, f := sc.PRF(t)
 		fmt.Fprintf(w, "  %-6s gold %5d pred %5d  P %.4f R %.4f F1 %.4f\n", t, sc.Gold[k], sc.Pred[k], p, r, f)
 	}
-}
-
-// writeFileAtomic writes via a temporary file so that an interrupted run
-// never leaves a truncated model where the embedded one is expected.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".ner-model-*")
-	if err != nil {
-		return fmt.Errorf("entities: write model: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	// CreateTemp makes the file private; a model is meant to be shared.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("entities: write model: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("entities: write model: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("entities: write model: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("entities: write model: %w", err)
-	}
-	return nil
 }

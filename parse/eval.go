@@ -5,11 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/perceptron"
 	"github.com/khaldun/khaldun/pos"
 )
 
@@ -177,34 +176,9 @@ func TrainFiles(ctx context.Context, trainPath, devPath, outPath string, log io.
 		return fmt.Errorf("parse: reloading the saved model: %w", err)
 	}
 	fmt.Fprintf(log, "dev %s, predicted tags: %s\n", devPath, NewParser(loaded).Evaluate(dev))
-	if err := writeFileAtomic(outPath, buf.Bytes()); err != nil {
-		return err
+	if err := perceptron.WriteFileAtomic(outPath, buf.Bytes(), ".parse-model-*"); err != nil {
+		return fmt.Errorf("parse: write model: %w", err)
 	}
 	fmt.Fprintf(log, "wrote %s (%d bytes)\n", outPath, buf.Len())
-	return nil
-}
-
-// writeFileAtomic writes via a temporary file so that an interrupted run
-// never leaves a truncated model where the embedded one is expected.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".parse-model-*")
-	if err != nil {
-		return fmt.Errorf("parse: write model: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
-		tmp.Close()
-		return fmt.Errorf("parse: write model: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("parse: write model: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("parse: write model: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("parse: write model: %w", err)
-	}
 	return nil
 }

@@ -1,38 +1,15 @@
 package parse
 
+import "github.com/khaldun/khaldun/perceptron"
+
 // Features are 64-bit hashes of a template number and the values it
 // combines, as in pos: building strings per transition would allocate and
 // dominate parsing time.
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// mix is the splitmix64 finaliser; it spreads combined hashes so that keys
-// of different templates do not cluster in the weight table.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
 // wordHash hashes the feature form of a word: ASCII lower-cased and digits
 // folded to 0, so "1999" and "2024" or "Talks" and "talks" share weights.
 func wordHash(s string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(perceptron.FNVOffset)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -42,7 +19,7 @@ func wordHash(s string) uint64 {
 			c = '0'
 		}
 		h ^= uint64(c)
-		h *= fnvPrime
+		h *= perceptron.FNVPrime
 	}
 	return h
 }
@@ -50,15 +27,18 @@ func wordHash(s string) uint64 {
 // Stand-ins for positions that do not exist (no second child, buffer
 // exhausted) and for the artificial root.
 var (
-	hNone = hashString("\x00none")
-	hRoot = hashString("\x00root")
+	hNone = perceptron.HashString("\x00none")
+	hRoot = perceptron.HashString("\x00root")
 )
 
-func f1(t int, a uint64) uint64       { return mix(a + uint64(t)*0x9e3779b97f4a7c15) }
-func f2(t int, a, b uint64) uint64    { return mix(f1(t, a) ^ b) }
-func f3(t int, a, b, c uint64) uint64 { return mix(f2(t, a, b) ^ c) }
+// f1 and f2 are the shared keys under short names, so that the template
+// list below stays a readable table; f3 and f4 xor further values in,
+// which is parse's own combination.
+func f1(t int, a uint64) uint64       { return perceptron.Feat1(t, a) }
+func f2(t int, a, b uint64) uint64    { return perceptron.Feat2(t, a, b) }
+func f3(t int, a, b, c uint64) uint64 { return perceptron.Mix(f2(t, a, b) ^ c) }
 func f4(t int, a, b, c, d uint64) uint64 {
-	return mix(f3(t, a, b, c) ^ d)
+	return perceptron.Mix(f3(t, a, b, c) ^ d)
 }
 
 // dist buckets the distance between s0 and n0; long distances behave

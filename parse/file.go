@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Model file format, gzip-compressed:
@@ -144,7 +146,7 @@ func (d *decoder) model() (*Model, error) {
 
 func (d *decoder) weights(m *Model) error {
 	d.section = "weights"
-	n, err := d.count(maxWeights)
+	n, err := d.count(perceptron.MaxWeights)
 	if err != nil {
 		return err
 	}
@@ -162,11 +164,11 @@ func (d *decoder) weights(m *Model) error {
 			return errors.New("feature keys out of order")
 		}
 		key += delta
-		cnt, err := d.count(maxRowCount)
+		cnt, err := d.count(perceptron.MaxRowCount)
 		if err != nil {
 			return err
 		}
-		if cnt == 0 || len(m.weights)+cnt > maxWeights {
+		if cnt == 0 || len(m.weights)+cnt > perceptron.MaxWeights {
 			return fmt.Errorf("feature %d: bad weight count %d", i, cnt)
 		}
 		for range cnt {
@@ -184,7 +186,7 @@ func (d *decoder) weights(m *Model) error {
 			if w < math.MinInt16 || w > math.MaxInt16 {
 				return fmt.Errorf("weight %d out of range", w)
 			}
-			m.weights = append(m.weights, packWeight(c, int16(w)))
+			m.weights = append(m.weights, perceptron.PackWeight(c, int16(w)))
 		}
 		m.keys = append(m.keys, key)
 		m.offs = append(m.offs, uint32(len(m.weights)))

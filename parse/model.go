@@ -1,5 +1,7 @@
 package parse
 
+import "github.com/khaldun/khaldun/perceptron"
+
 // Model is a trained parser model. It is immutable once built, so one
 // Model serves any number of goroutines.
 type Model struct {
@@ -12,7 +14,7 @@ type Model struct {
 	keys    []uint64 // sorted, for Save
 	offs    []uint32 // weights of keys[i] are weights[offs[i]:offs[i+1]]
 	weights []uint32
-	table   wtable
+	table   perceptron.Table
 }
 
 // Labels returns the relations the model predicts.
@@ -25,7 +27,7 @@ func (m *Model) nClasses() int { return nMoves + 2*len(m.labels) }
 // CPU overlap the cache misses, which are most of the cost.
 func (m *Model) score(feats []uint64, found []uint64, scores []int32) {
 	for i, f := range feats {
-		off, n := m.table.get(f)
+		off, n := m.table.Get(f)
 		found[i] = uint64(off)<<8 | uint64(n)
 	}
 	clear(scores)
@@ -83,59 +85,9 @@ func (a *moveSet) ok(c int) bool {
 	return true
 }
 
-func packWeight(class uint8, w int16) uint32 { return uint32(class)<<16 | uint32(uint16(w)) }
-
+// buildTable indexes keys/offs for lookup. parse loads its table up to 2/3
+// rather than pos's 1/2; the slot count decides where keys land, so it is
+// kept as it was.
 func (m *Model) buildTable() {
-	m.table = newWTable(len(m.keys))
-	for i, k := range m.keys {
-		m.table.put(k, int(m.offs[i]), int(m.offs[i+1]-m.offs[i]))
-	}
-}
-
-// wtable maps feature keys to their run of weights; it is pos's table: a
-// Go map costs two cache misses per lookup where this costs one. A slot is
-// fingerprint<<32 | offset<<8 | count, 0 when empty. The slot index gives
-// the low bits of the key and the fingerprint the high 32, so a false match
-// needs a foreign feature to agree in about 50 bits.
-type wtable struct {
-	slots []uint64
-	mask  uint64
-}
-
-const (
-	maxWeights  = 1 << 24 // offsets have 24 bits
-	maxRowCount = 255
-)
-
-func newWTable(n int) wtable {
-	size := 16
-	for size < n+n/2 { // load ≤ 2/3 keeps probe chains short
-		size <<= 1
-	}
-	return wtable{slots: make([]uint64, size), mask: uint64(size - 1)}
-}
-
-func fingerprint(key uint64) uint64 { return key>>32 | 1 }
-
-func (t *wtable) put(key uint64, off, count int) {
-	v := fingerprint(key)<<32 | uint64(off)<<8 | uint64(count)
-	for i := key & t.mask; ; i = (i + 1) & t.mask {
-		if t.slots[i] == 0 {
-			t.slots[i] = v
-			return
-		}
-	}
-}
-
-func (t *wtable) get(key uint64) (off, count uint32) {
-	fp := fingerprint(key)
-	for i := key & t.mask; ; i = (i + 1) & t.mask {
-		s := t.slots[i]
-		if s == 0 {
-			return 0, 0
-		}
-		if s>>32 == fp {
-			return uint32(s>>8) & (maxWeights - 1), uint32(s & 0xff)
-		}
-	}
+	m.table = perceptron.NewTable(m.keys, m.offs, len(m.keys)+len(m.keys)/2)
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Arc is the parse of one token: the index of its head within the
@@ -95,7 +96,7 @@ func (p *Parser) AppendParse(dst []Arc, toks []khaldun.Token) []Arc {
 	s.words, s.tags = s.words[:0], s.tags[:0]
 	for _, t := range toks {
 		s.words = append(s.words, wordHash(t.Text))
-		s.tags = append(s.tags, hashString(t.POS))
+		s.tags = append(s.tags, perceptron.HashString(t.POS))
 	}
 	s.words, s.tags = append(s.words, hRoot), append(s.tags, hRoot)
 	p.run(s, n)

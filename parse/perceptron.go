@@ -3,6 +3,8 @@ package parse
 import (
 	"math"
 	"slices"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // averaged is the perceptron being trained, as in pos: integer weights
@@ -107,7 +109,7 @@ func (p *averaged) model(m *Model, minAbs int) {
 		for i := range row {
 			v := math.Round(avg(r, i) * scale)
 			if math.Abs(v) >= float64(minAbs) {
-				m.weights = append(m.weights, packWeight(row[i].class, int16(v)))
+				m.weights = append(m.weights, perceptron.PackWeight(row[i].class, int16(v)))
 			}
 		}
 		if len(m.weights) == start {

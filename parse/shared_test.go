@@ -55,7 +55,7 @@ func TestLoadTime(t *testing.T) {
 	}
 	t.Logf("model: %d bytes on disk, %d features, %d weights, %.1f MB in memory, loaded in %s",
 		len(defaultModel), len(m.keys), len(m.weights),
-		float64(8*len(m.keys)+4*len(m.offs)+4*len(m.weights)+8*len(m.table.slots))/1e6,
+		float64(8*len(m.keys)+4*len(m.offs)+4*len(m.weights)+8*len(m.table.Slots))/1e6,
 		time.Since(start).Round(time.Millisecond))
 }
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // TrainOptions control training. The zero value means the defaults, which
@@ -127,8 +129,8 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 		}
 	}
 	p.model(m, opts.MinWeight)
-	if len(m.weights) > maxWeights {
-		return nil, fmt.Errorf("parse: train: %d weights, at most %d: raise MinWeight", len(m.weights), maxWeights)
+	if len(m.weights) > perceptron.MaxWeights {
+		return nil, fmt.Errorf("parse: train: %d weights, at most %d: raise MinWeight", len(m.weights), perceptron.MaxWeights)
 	}
 	return m, nil
 }
@@ -166,7 +168,7 @@ func prepare(train []Sentence, labels []string) []example {
 			gold: make([]int32, n+1), grel: make([]uint8, n+1),
 		}
 		for j, w := range s.Words {
-			ex.words[j], ex.tags[j] = wordHash(w.Form), hashString(w.XPOS)
+			ex.words[j], ex.tags[j] = wordHash(w.Form), perceptron.HashString(w.XPOS)
 			ex.gold[j] = int32(w.Head - 1)
 			if w.Head == 0 {
 				ex.gold[j] = int32(n)

@@ -5,11 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Accuracy is the result of tagging gold sentences.
@@ -97,35 +96,9 @@ func TrainFiles(ctx context.Context, trainPath, devPath, outPath string, log io.
 	fmt.Fprintf(log, "dev %s: %d tokens, POS %.2f%%, lemma %.2f%%\n",
 		devPath, acc.Tokens, 100*acc.POS(), 100*acc.Lemma())
 
-	if err := writeFileAtomic(outPath, buf.Bytes()); err != nil {
-		return err
+	if err := perceptron.WriteFileAtomic(outPath, buf.Bytes(), ".pos-model-*"); err != nil {
+		return fmt.Errorf("pos: write model: %w", err)
 	}
 	fmt.Fprintf(log, "wrote %s (%d bytes)\n", outPath, buf.Len())
-	return nil
-}
-
-// writeFileAtomic writes via a temporary file so that an interrupted run
-// never leaves a truncated model where the embedded one is expected.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pos-model-*")
-	if err != nil {
-		return fmt.Errorf("pos: write model: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	// CreateTemp makes the file private; a model is meant to be shared.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("pos: write model: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("pos: write model: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("pos: write model: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("pos: write model: %w", err)
-	}
 	return nil
 }

@@ -3,6 +3,8 @@ package pos
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Features are 64-bit hashes rather than strings: building "w-1=the"
@@ -62,39 +64,11 @@ const maxFeatures = nTemplates - 1
 // Hash values standing in for words beyond the sentence edges and for the
 // tag before the first word.
 var (
-	hStart  = hashString("\x00start")
-	hStart2 = hashString("\x00start2")
-	hEnd    = hashString("\x00end")
-	hEnd2   = hashString("\x00end2")
+	hStart  = perceptron.HashString("\x00start")
+	hStart2 = perceptron.HashString("\x00start2")
+	hEnd    = perceptron.HashString("\x00end")
+	hEnd2   = perceptron.HashString("\x00end2")
 )
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func hashString[T string | []byte](s T) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-// mix is the splitmix64 finaliser; it spreads combined hashes so that
-// feature keys of different templates do not cluster.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-func feat1(t int, a uint64) uint64    { return mix(a + uint64(t)*0x9e3779b97f4a7c15) }
-func feat2(t int, a, b uint64) uint64 { return mix(feat1(t, a) ^ b) }
 
 // tokInfo holds everything about one token that does not depend on tags,
 // computed once per token and shared by its neighbours' features.
@@ -162,24 +136,24 @@ func normalize(buf []byte, text string) ([]byte, bool) {
 func rawHash(text string) uint64 {
 	switch text {
 	case "“":
-		return hashString("``")
+		return perceptron.HashString("``")
 	case "”":
-		return hashString("''")
+		return perceptron.HashString("''")
 	case "‘":
-		return hashString("`")
+		return perceptron.HashString("`")
 	}
-	h := uint64(fnvOffset)
+	h := uint64(perceptron.FNVOffset)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == '’' {
 			h ^= '\''
-			h *= fnvPrime
+			h *= perceptron.FNVPrime
 			i += n
 			continue
 		}
 		for ; n > 0; n-- {
 			h ^= uint64(text[i])
-			h *= fnvPrime
+			h *= perceptron.FNVPrime
 			i++
 		}
 	}
@@ -212,20 +186,20 @@ func prefix(s []byte, n int) []byte {
 // first says whether it starts the sentence (capitalisation means less
 // there).
 func fillInfo(ti *tokInfo, text string, norm []byte, first bool) {
-	ti.word = hashString(norm)
+	ti.word = perceptron.HashString(norm)
 	ti.raw = rawHash(text)
-	ti.suf1 = hashString(suffix(norm, 1))
-	ti.suf2 = hashString(suffix(norm, 2))
-	ti.suf3 = hashString(suffix(norm, 3))
-	ti.suf4 = hashString(suffix(norm, 4))
-	ti.suf5 = hashString(suffix(norm, 5))
-	ti.pre1 = hashString(prefix(norm, 1))
-	ti.pre3 = hashString(prefix(norm, 3))
+	ti.suf1 = perceptron.HashString(suffix(norm, 1))
+	ti.suf2 = perceptron.HashString(suffix(norm, 2))
+	ti.suf3 = perceptron.HashString(suffix(norm, 3))
+	ti.suf4 = perceptron.HashString(suffix(norm, 4))
+	ti.suf5 = perceptron.HashString(suffix(norm, 5))
+	ti.pre1 = perceptron.HashString(prefix(norm, 1))
+	ti.pre3 = perceptron.HashString(prefix(norm, 3))
 
 	// Shape: character classes with runs longer than two collapsed, so
 	// "Beijing" and "Hamas" share "Xxx" while "IBM" gives "XXX", "2005" "ddd".
 	var (
-		h                          = uint64(fnvOffset)
+		h                          = uint64(perceptron.FNVOffset)
 		prev                  rune = -1
 		run                   int
 		upper, lower, letters int
@@ -262,7 +236,7 @@ func fillInfo(ti *tokInfo, text string, norm []byte, first bool) {
 			prev = c
 		}
 		h ^= uint64(c)
-		h *= fnvPrime
+		h *= perceptron.FNVPrime
 	}
 	ti.shape = h
 	var capClass uint64
@@ -302,29 +276,29 @@ func extract(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
 // per word form: a word's lexical scores are the same wherever it occurs.
 func lexical(dst []uint64, w *tokInfo) []uint64 {
 	return append(dst,
-		feat1(fBias, 0),
-		feat1(fWord, w.word),
-		feat1(fSuf1, w.suf1),
-		feat1(fSuf2, w.suf2),
-		feat1(fSuf3, w.suf3),
-		feat1(fSuf4, w.suf4),
-		feat1(fPre1, w.pre1),
-		feat1(fPre3, w.pre3),
-		feat1(fShape, w.shape),
-		feat1(fCapFirst, w.capFirst),
-		feat1(fFlags, w.flg),
-		feat1(fRaw, w.raw),
-		feat1(fSuf5, w.suf5),
-		feat1(fAmb, w.amb),
+		perceptron.Feat1(fBias, 0),
+		perceptron.Feat1(fWord, w.word),
+		perceptron.Feat1(fSuf1, w.suf1),
+		perceptron.Feat1(fSuf2, w.suf2),
+		perceptron.Feat1(fSuf3, w.suf3),
+		perceptron.Feat1(fSuf4, w.suf4),
+		perceptron.Feat1(fPre1, w.pre1),
+		perceptron.Feat1(fPre3, w.pre3),
+		perceptron.Feat1(fShape, w.shape),
+		perceptron.Feat1(fCapFirst, w.capFirst),
+		perceptron.Feat1(fFlags, w.flg),
+		perceptron.Feat1(fRaw, w.raw),
+		perceptron.Feat1(fSuf5, w.suf5),
+		perceptron.Feat1(fAmb, w.amb),
 	)
 }
 
 // lexKey identifies the lexical features of w: all of them derive from
 // these fields (amb from word), so equal keys mean equal lexical scores.
 func lexKey(w *tokInfo) uint64 {
-	k := mix(w.word ^ w.raw*fnvPrime)
-	k = mix(k ^ w.shape)
-	return mix(k^(w.capFirst<<8|w.flg)) | 1 // 0 marks an empty cache slot
+	k := perceptron.Mix(w.word ^ w.raw*perceptron.FNVPrime)
+	k = perceptron.Mix(k ^ w.shape)
+	return perceptron.Mix(k^(w.capFirst<<8|w.flg)) | 1 // 0 marks an empty cache slot
 }
 
 // contextual appends the features that depend on the neighbours or the
@@ -352,31 +326,31 @@ func contextual(dst []uint64, info []tokInfo, i int, t1, t2 uint64) []uint64 {
 		}
 	}
 	return append(dst,
-		feat1(fTag1, t1),
-		feat2(fTag12, t1, t2),
-		feat2(fTag1Word, t1, w.word),
-		feat1(fPrevWord, prevW),
-		feat1(fPrevSuf3, prevS),
-		feat1(fPrev2Word, prev2W),
-		feat1(fNextWord, nextW),
-		feat1(fNextSuf3, nextS),
-		feat1(fNext2Word, next2W),
-		feat2(fPrevWordWord, prevW, w.word),
-		feat2(fWordNextWord, w.word, nextW),
-		feat2(fTag1NextWord, t1, nextW),
-		feat2(fTag1Suf3, t1, w.suf3),
-		feat2(fPrevCap, prevC, w.capFirst),
-		feat2(fNextCap, nextC, w.capFirst),
-		feat2(fPrevNextWord, prevW, nextW),
-		feat2(fTag1PrevWord, t1, prevW),
-		feat2(fNextNext2Word, nextW, next2W),
-		feat2(fPrevShapeShape, prevSh, w.shape),
-		feat2(fNextShape, nextSh, w.shape),
-		feat1(fAmbNext, nextA),
-		feat2(fAmbNext2, nextA, next2A),
-		feat1(fAmbPrev, prevA),
-		feat2(fTag1Amb, t1, w.amb),
-		feat2(fAmbAmbNext, w.amb, nextA),
-		feat2(fTag1AmbNext, t1, mix(w.amb^nextA)),
+		perceptron.Feat1(fTag1, t1),
+		perceptron.Feat2(fTag12, t1, t2),
+		perceptron.Feat2(fTag1Word, t1, w.word),
+		perceptron.Feat1(fPrevWord, prevW),
+		perceptron.Feat1(fPrevSuf3, prevS),
+		perceptron.Feat1(fPrev2Word, prev2W),
+		perceptron.Feat1(fNextWord, nextW),
+		perceptron.Feat1(fNextSuf3, nextS),
+		perceptron.Feat1(fNext2Word, next2W),
+		perceptron.Feat2(fPrevWordWord, prevW, w.word),
+		perceptron.Feat2(fWordNextWord, w.word, nextW),
+		perceptron.Feat2(fTag1NextWord, t1, nextW),
+		perceptron.Feat2(fTag1Suf3, t1, w.suf3),
+		perceptron.Feat2(fPrevCap, prevC, w.capFirst),
+		perceptron.Feat2(fNextCap, nextC, w.capFirst),
+		perceptron.Feat2(fPrevNextWord, prevW, nextW),
+		perceptron.Feat2(fTag1PrevWord, t1, prevW),
+		perceptron.Feat2(fNextNext2Word, nextW, next2W),
+		perceptron.Feat2(fPrevShapeShape, prevSh, w.shape),
+		perceptron.Feat2(fNextShape, nextSh, w.shape),
+		perceptron.Feat1(fAmbNext, nextA),
+		perceptron.Feat2(fAmbNext2, nextA, next2A),
+		perceptron.Feat1(fAmbPrev, prevA),
+		perceptron.Feat2(fTag1Amb, t1, w.amb),
+		perceptron.Feat2(fAmbAmbNext, w.amb, nextA),
+		perceptron.Feat2(fTag1AmbNext, t1, perceptron.Mix(w.amb^nextA)),
 	)
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Model file format, gzip-compressed:
@@ -265,8 +267,8 @@ func (d *decoder) weights(m *Model) error {
 		if err != nil {
 			return err
 		}
-		if len(m.weights)+n >= maxWeights {
-			return fmt.Errorf("more than %d weights", maxWeights-1)
+		if len(m.weights)+n >= perceptron.MaxWeights {
+			return fmt.Errorf("more than %d weights", perceptron.MaxWeights-1)
 		}
 		for range n {
 			tag, err := d.tag(len(m.tags))
@@ -280,7 +282,7 @@ func (d *decoder) weights(m *Model) error {
 			if v < -1<<15 || v >= 1<<15 {
 				return fmt.Errorf("weight %d out of int16 range", v)
 			}
-			m.weights = append(m.weights, packWeight(tag, int16(v)))
+			m.weights = append(m.weights, perceptron.PackWeight(tag, int16(v)))
 		}
 		m.keys = append(m.keys, k)
 		m.offs = append(m.offs, uint32(len(m.weights)))

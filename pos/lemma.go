@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // lemmatizer turns (word, tag) into a lower-case lemma. Regular inflection
@@ -51,21 +53,23 @@ func lemmaClass(tag string) int {
 	return classNone
 }
 
-func vocabKey(class int, lemma string) uint64 { return feat1(class, hashString(lemma)) }
+func vocabKey(class int, lemma string) uint64 {
+	return perceptron.Feat1(class, perceptron.HashString(lemma))
+}
 func lemmaKey(lowerHash uint64, tag uint8) uint64 {
-	return feat1(int(tag)+1, lowerHash^0x5bd1e995)
+	return perceptron.Feat1(int(tag)+1, lowerHash^0x5bd1e995)
 }
 
 // lowerHash is hashString(lowerForm(s)) computed without building it.
 func lowerHash(s string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(perceptron.FNVOffset)
 	var buf [utf8.UTFMax]byte
 	for _, r := range s {
 		r = lowerRune(r)
 		n := utf8.EncodeRune(buf[:], r)
 		for _, c := range buf[:n] {
 			h ^= uint64(c)
-			h *= fnvPrime
+			h *= perceptron.FNVPrime
 		}
 	}
 	return h

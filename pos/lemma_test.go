@@ -1,6 +1,10 @@
 package pos
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/khaldun/khaldun/perceptron"
+)
 
 func TestLemmaRules(t *testing.T) {
 	l := lemmatizer{vocab: map[uint64]struct{}{}}
@@ -51,8 +55,8 @@ func TestLowerForm(t *testing.T) {
 		if got := lowerForm(tc.in); got != tc.want {
 			t.Errorf("lowerForm(%q) = %q, want %q", tc.in, got, tc.want)
 		}
-		if lowerHash(tc.in) != hashString(tc.want) {
-			t.Errorf("lowerHash(%q) differs from hashString(%q)", tc.in, tc.want)
+		if lowerHash(tc.in) != perceptron.HashString(tc.want) {
+			t.Errorf("lowerHash(%q) differs from perceptron.HashString(%q)", tc.in, tc.want)
 		}
 	}
 }

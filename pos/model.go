@@ -1,5 +1,7 @@
 package pos
 
+import "github.com/khaldun/khaldun/perceptron"
+
 // Model is a trained tagger and lemmatiser. It is immutable once built, so
 // one Model serves any number of goroutines.
 type Model struct {
@@ -12,7 +14,7 @@ type Model struct {
 	keys    []uint64 // sorted feature keys, for Save
 	offs    []uint32 // weights of keys[i] are weights[offs[i]:offs[i+1]]
 	weights []uint32
-	table   wtable
+	table   perceptron.Table
 
 	// tagDict maps the case-preserving hash of frequent, unambiguous words
 	// to their tag; those words skip the perceptron entirely.
@@ -42,10 +44,10 @@ func (m *Model) addWeights(feats []uint64, found []uint64, scores []int32) uint6
 	t := &m.table
 	var touch uint64
 	for _, f := range feats {
-		touch |= t.slots[f&t.mask]
+		touch |= t.Slots[f&t.Mask]
 	}
 	for i, f := range feats {
-		off, n := t.get(f)
+		off, n := t.Get(f)
 		found[i] = uint64(off)<<8 | uint64(n)
 	}
 	if len(m.weights) > 0 {
@@ -63,8 +65,9 @@ func (m *Model) addWeights(feats []uint64, found []uint64, scores []int32) uint6
 }
 
 // best returns the index of the highest score. Ties go to the lower index
-// so that results never depend on map order.
-func best(scores []int32) uint8 {
+// so that results never depend on map order. Training scores are int64,
+// run-time ones int32.
+func best[T int32 | int64](scores []T) uint8 {
 	b := 0
 	for t := 1; t < len(scores); t++ {
 		if scores[t] > scores[b] {
@@ -106,10 +109,5 @@ func ambClass(counts []int32, exclude int) uint64 {
 
 // buildTable indexes keys/offs for lookup.
 func (m *Model) buildTable() {
-	m.table = newWTable(len(m.keys))
-	for i, k := range m.keys {
-		m.table.put(k, int(m.offs[i]), int(m.offs[i+1]-m.offs[i]))
-	}
+	m.table = perceptron.NewTable(m.keys, m.offs, 2*len(m.keys)) // load ≤ 1/2
 }
-
-func packWeight(tag uint8, w int16) uint32 { return uint32(tag)<<16 | uint32(uint16(w)) }

@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"sort"
 	"strings"
+
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // TrainOptions control training. The zero value means the defaults, which
@@ -92,7 +93,7 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 		}
 	}
 
-	p := newAveraged()
+	p := perceptron.NewAveraged()
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x6b68616c64756e)) // "khaldun"
 	order := make([]int, len(data))
 	for i := range order {
@@ -112,9 +113,10 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 				guess, ok := m.tagDict[s.info[i].raw]
 				if !ok {
 					feats = extract(feats[:0], s.info, i, t1, t2)
-					guess = p.predict(feats, scores)
-					p.update(feats, s.gold[i], guess)
-					p.tick()
+					p.Score(feats, scores)
+					guess = best(scores)
+					p.Update(feats, s.gold[i], guess)
+					p.Tick()
 				}
 				if guess == s.gold[i] {
 					correct++
@@ -131,7 +133,7 @@ func Train(ctx context.Context, train []Sentence, opts TrainOptions) (*Model, er
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	}
 
-	keys, rows := p.averages(opts.MinWeight)
+	keys, rows := p.Averages(opts.MinWeight)
 	if err := m.setWeights(keys, rows); err != nil {
 		return nil, err
 	}
@@ -194,42 +196,14 @@ func buildTagDict(train []Sentence, tagIdx map[string]uint8, o TrainOptions) map
 
 // setWeights installs quantised weights, ordered by key so that the
 // layout is deterministic.
-func (m *Model) setWeights(keys []uint64, rows [][]qweight) error {
-	order := make([]int, len(keys))
-	total := 0
-	for i := range order {
-		order[i] = i
-		total += len(rows[i])
+func (m *Model) setWeights(keys []uint64, rows [][]perceptron.Weight) error {
+	var err error
+	m.keys, m.offs, m.weights, err = perceptron.Pack(keys, rows)
+	if err != nil {
+		return fmt.Errorf("pos: %w", err)
 	}
-	if total >= maxWeights {
-		return fmt.Errorf("pos: %d weights, at most %d supported", total, maxWeights-1)
-	}
-	slices.SortFunc(order, func(a, b int) int { return cmpU64(keys[a], keys[b]) })
-	m.keys = make([]uint64, 0, len(keys))
-	m.offs = make([]uint32, 0, len(keys)+1)
-	m.weights = make([]uint32, 0, total)
-	for _, i := range order {
-		m.keys = append(m.keys, keys[i])
-		m.offs = append(m.offs, uint32(len(m.weights)))
-		row := slices.Clone(rows[i])
-		slices.SortFunc(row, func(a, b qweight) int { return int(a.tag) - int(b.tag) })
-		for _, q := range row {
-			m.weights = append(m.weights, packWeight(q.tag, q.w))
-		}
-	}
-	m.offs = append(m.offs, uint32(len(m.weights)))
 	m.buildTable()
 	return nil
-}
-
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // learnLemmas builds the lemma vocabulary and the exceptions to the rules.
@@ -265,7 +239,7 @@ func learnLemmas(train []Sentence, tagIdx map[string]uint8, tags []string) lemma
 			}
 		}
 		if l.rule(k.lower, tags[k.tag]) != best {
-			l.exceptions[lemmaKey(hashString(k.lower), k.tag)] = strings.Clone(best)
+			l.exceptions[lemmaKey(perceptron.HashString(k.lower), k.tag)] = strings.Clone(best)
 		}
 	}
 	return l
