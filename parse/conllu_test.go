@@ -13,7 +13,7 @@ func TestReadCoNLLU(t *testing.T) {
 	if len(sents) != 3 {
 		t.Fatalf("%d sentences, want 3", len(sents))
 	}
-	if got := sents[1].Words[0]; got != (Word{Form: "Talks", XPOS: "NNS", Head: 3, Rel: "nsubj:pass"}) {
+	if got := sents[1].Words[0]; got != (Word{Form: "Talks", Lemma: "talk", UPOS: "NOUN", XPOS: "NNS", Head: 3, Rel: "nsubj:pass"}) {
 		t.Errorf("word: %+v", got)
 	}
 	// The range and the empty node are skipped, the parts kept.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/khaldun/khaldun"
@@ -99,11 +100,11 @@ const (
 	jackknifeIters = 5
 )
 
-// jackknife retags train fold by fold. tagTrain is the same file read by
-// pos's reader, which keeps what pos.Train learns from (lemmas, UPOS).
+// jackknife retags train fold by fold. tagTrain holds the same sentences
+// with their gold tags, untouched by the retagging, for pos.Train.
 func jackknife(ctx context.Context, train []Sentence, tagTrain []pos.Sentence, log io.Writer) error {
 	if len(tagTrain) != len(train) {
-		return fmt.Errorf("parse: jackknife: pos read %d sentences, parse %d", len(tagTrain), len(train))
+		return fmt.Errorf("parse: jackknife: %d gold sentences for %d", len(tagTrain), len(train))
 	}
 	for f := range jackknifeFolds {
 		var rest []pos.Sentence
@@ -139,9 +140,12 @@ func TrainFiles(ctx context.Context, trainPath, devPath, outPath string, log io.
 	if err != nil {
 		return err
 	}
-	tagTrain, err := pos.ReadCoNLLUFile(trainPath)
-	if err != nil {
-		return err
+	// The jackknife trains taggers on gold tags while it retags train in
+	// place, so it gets its own copy of the words.
+	tagTrain := make([]pos.Sentence, len(train))
+	for i, s := range train {
+		s.Words = slices.Clone(s.Words)
+		tagTrain[i] = s
 	}
 	tagger, err := pos.Default()
 	if err != nil {

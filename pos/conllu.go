@@ -18,11 +18,18 @@ type Word struct {
 	Lemma string
 	UPOS  string
 	XPOS  string
+	// Head and Rel are the basic dependency (HEAD, DEPREL), which the
+	// parser learns from: Head is 0 for the root, else the 1-based index
+	// of the head word, and -1 when the file gives none ("_"); Rel is ""
+	// when the file gives none.
+	Head int
+	Rel  string
 }
 
 // Sentence is a CoNLL-U sentence reduced to what the tagger learns from.
 type Sentence struct {
 	ID    string // the sent_id comment, "" when absent
+	Line  int    // the line its first row is on, for errors found later
 	Words []Word
 }
 
@@ -60,6 +67,9 @@ func ReadCoNLLU(r io.Reader, name string) ([]Sentence, error) {
 		if line == "" {
 			flush()
 			continue
+		}
+		if cur.Line == 0 {
+			cur.Line = lineNo
 		}
 		if line[0] == '#' {
 			if v, ok := strings.CutPrefix(line, "# sent_id ="); ok {
@@ -114,7 +124,14 @@ func parseWordLine(line string, wantID int) (w Word, skip bool, err error) {
 	if cols[1] == "" {
 		return Word{}, false, errors.New("empty form")
 	}
-	return Word{Form: cols[1], Lemma: cols[2], UPOS: cols[3], XPOS: cols[4]}, false, nil
+	w = Word{Form: cols[1], Lemma: cols[2], UPOS: cols[3], XPOS: cols[4], Head: -1}
+	if h, err := strconv.Atoi(cols[6]); err == nil && h >= 0 {
+		w.Head = h
+	}
+	if cols[7] != "_" {
+		w.Rel = cols[7]
+	}
+	return w, false, nil
 }
 
 // validRangeID accepts "3-4" and "8.1".
