@@ -94,12 +94,12 @@ const (
 func fill(ti *tokInfo, tok *khaldun.Token, norm []byte) {
 	ti.word = perceptron.HashString(norm)
 	ti.raw = perceptron.HashString(tok.Text)
-	ti.pre2 = perceptron.HashString(prefix(norm, 2))
-	ti.pre3 = perceptron.HashString(prefix(norm, 3))
-	ti.pre4 = perceptron.HashString(prefix(norm, 4))
-	ti.suf2 = perceptron.HashString(suffix(norm, 2))
-	ti.suf3 = perceptron.HashString(suffix(norm, 3))
-	ti.suf4 = perceptron.HashString(suffix(norm, 4))
+	ti.pre2 = perceptron.HashString(perceptron.Prefix(norm, 2))
+	ti.pre3 = perceptron.HashString(perceptron.Prefix(norm, 3))
+	ti.pre4 = perceptron.HashString(perceptron.Prefix(norm, 4))
+	ti.suf2 = perceptron.HashString(perceptron.Suffix(norm, 2))
+	ti.suf3 = perceptron.HashString(perceptron.Suffix(norm, 3))
+	ti.suf4 = perceptron.HashString(perceptron.Suffix(norm, 4))
 	ti.pos = perceptron.HashString(tok.POS)
 	ti.gaz = 0
 

@@ -50,25 +50,3 @@ func normalize(buf []byte, text string) []byte {
 	}
 	return buf
 }
-
-// suffix returns the last n runes of s.
-func suffix(s []byte, n int) []byte {
-	i := len(s)
-	for ; n > 0 && i > 0; n-- {
-		i--
-		for i > 0 && !utf8.RuneStart(s[i]) {
-			i--
-		}
-	}
-	return s[i:]
-}
-
-// prefix returns the first n runes of s.
-func prefix(s []byte, n int) []byte {
-	i := 0
-	for ; n > 0 && i < len(s); n-- {
-		_, size := utf8.DecodeRune(s[i:])
-		i += size
-	}
-	return s[:i]
-}

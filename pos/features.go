@@ -160,41 +160,19 @@ func rawHash(text string) uint64 {
 	return h
 }
 
-// suffix returns the last n runes of s.
-func suffix(s []byte, n int) []byte {
-	i := len(s)
-	for ; n > 0 && i > 0; n-- {
-		i--
-		for i > 0 && !utf8.RuneStart(s[i]) {
-			i--
-		}
-	}
-	return s[i:]
-}
-
-// prefix returns the first n runes of s.
-func prefix(s []byte, n int) []byte {
-	i := 0
-	for ; n > 0 && i < len(s); n-- {
-		_, size := utf8.DecodeRune(s[i:])
-		i += size
-	}
-	return s[:i]
-}
-
 // fillInfo computes tokInfo for a token; norm is its normalised form and
 // first says whether it starts the sentence (capitalisation means less
 // there).
 func fillInfo(ti *tokInfo, text string, norm []byte, first bool) {
 	ti.word = perceptron.HashString(norm)
 	ti.raw = rawHash(text)
-	ti.suf1 = perceptron.HashString(suffix(norm, 1))
-	ti.suf2 = perceptron.HashString(suffix(norm, 2))
-	ti.suf3 = perceptron.HashString(suffix(norm, 3))
-	ti.suf4 = perceptron.HashString(suffix(norm, 4))
-	ti.suf5 = perceptron.HashString(suffix(norm, 5))
-	ti.pre1 = perceptron.HashString(prefix(norm, 1))
-	ti.pre3 = perceptron.HashString(prefix(norm, 3))
+	ti.suf1 = perceptron.HashString(perceptron.Suffix(norm, 1))
+	ti.suf2 = perceptron.HashString(perceptron.Suffix(norm, 2))
+	ti.suf3 = perceptron.HashString(perceptron.Suffix(norm, 3))
+	ti.suf4 = perceptron.HashString(perceptron.Suffix(norm, 4))
+	ti.suf5 = perceptron.HashString(perceptron.Suffix(norm, 5))
+	ti.pre1 = perceptron.HashString(perceptron.Prefix(norm, 1))
+	ti.pre3 = perceptron.HashString(perceptron.Prefix(norm, 3))
 
 	// Shape: character classes with runs longer than two collapsed, so
 	// "Beijing" and "Hamas" share "Xxx" while "IBM" gives "XXX", "2005" "ddd".
