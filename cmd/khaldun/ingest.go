@@ -129,8 +129,12 @@ func ingest(ctx context.Context, job ingestJob) error {
 
 	prog := newProgress(job.stderr, job.terminal, job.every)
 	if !slices.Contains(job.paths, "-") {
-		go func() { // the total is only for the ETA; coding does not wait for it
-			if n := countInputs(ctx, job.paths, job.src); n > 0 {
+		// The total is only for the ETA: coding does not wait for it, and
+		// the count stops when the ingest does rather than read on alone.
+		countCtx, stopCount := context.WithCancel(ctx)
+		defer stopCount()
+		go func() {
+			if n := countInputs(countCtx, job.paths, job.src); n > 0 {
 				prog.setTotal(n)
 			}
 		}()

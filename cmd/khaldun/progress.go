@@ -53,9 +53,11 @@ func (p *barProgress) add(articles, events int) {
 	p.bar.Add(articles)
 }
 
-func (p *barProgress) setTotal(n int64) { p.bar.ChangeMax64(n) }
-func (p *barProgress) clear()           { p.bar.Clear() }
-func (p *barProgress) finish()          { p.bar.Finish(); p.bar.Clear() }
+// The total arrives from the counting goroutine while workers report
+// progress, so every call on the bar holds the lock.
+func (p *barProgress) setTotal(n int64) { p.mu.Lock(); defer p.mu.Unlock(); p.bar.ChangeMax64(n) }
+func (p *barProgress) clear()           { p.mu.Lock(); defer p.mu.Unlock(); p.bar.Clear() }
+func (p *barProgress) finish()          { p.mu.Lock(); defer p.mu.Unlock(); p.bar.Finish(); p.bar.Clear() }
 
 type lineProgress struct {
 	mu               sync.Mutex
