@@ -192,4 +192,13 @@ type Count struct {
 	Qualifier string `json:"qualifier"` // "over", "at least", "about", ""
 	Object    string `json:"object"`
 	Span      Span   `json:"span"`
+	// Agent is who the sentence says did it, in its words: a force
+	// ("police", "security forces", "mob") or the action of one ("police
+	// firing", "encounter"); "" when the sentence names no one.
+	Agent string `json:"agent"`
+	// AgentSpan is where Agent is in the body; null when Agent is "".
+	AgentSpan *Span `json:"agent_span"`
+	// AgentRole is the CAMEO role code of a state force agent: COP for
+	// police, MIL for the army and paramilitary; "" for anyone else.
+	AgentRole string `json:"agent_role"`
 }

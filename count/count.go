@@ -45,11 +45,31 @@ func (a *Annotator) Sentence(body string, s khaldun.Sentence) []khaldun.Count {
 			continue
 		}
 		if c, ok := sc.match(n); ok {
+			from, to := sc.tokenRange(c.Span)
+			if a, ok := sc.agent(c.Type, from, to); ok {
+				span := khaldun.Span{Start: toks[a.lo].Span.Start, End: toks[a.hi].Span.End}
+				c.Agent, c.AgentSpan, c.AgentRole = body[span.Start:span.End], &span, a.role
+			}
 			out = append(out, c)
 			i = n.end - 1
 		}
 	}
 	return out
+}
+
+// tokenRange gives the first and last token of a span made of whole
+// tokens.
+func (sc *scan) tokenRange(sp khaldun.Span) (from, to int) {
+	for i, t := range sc.toks {
+		if t.Span.Start == sp.Start {
+			from = i
+		}
+		if t.Span.End == sp.End {
+			to = i
+			break
+		}
+	}
+	return from, to
 }
 
 // scan is one sentence being read: tokens with lower-case words and lemmas.
@@ -228,7 +248,10 @@ func (sc *scan) trailing(k int) (string, int, bool) {
 	rel := sc.at(k) == "who" || sc.at(k) == "that"
 	for j := k; j < len(sc.w) && j < k+9; j++ {
 		w, pos := sc.w[j], sc.toks[j].POS
-		if j > k && (w == "were" || w == "was" || w == "have" || w == "had" || w == "has") {
+		if w == "," && j > k && auxStart[sc.at(j+1)] {
+			continue // "two brothers from Burrabazar, were killed"
+		}
+		if j > k && auxStart[w] {
 			if t, end, ok := sc.trigger(j); ok {
 				return t, end, true
 			}
@@ -240,6 +263,10 @@ func (sc *scan) trailing(k int) (string, int, bool) {
 	}
 	return "", 0, false
 }
+
+// auxStart are the auxiliaries that can open the verb group of a count
+// after a modifier of its people.
+var auxStart = set("were", "was", "have", "had", "has")
 
 // trigger reads auxiliaries and adverbs from k, then a trailing trigger.
 func (sc *scan) trigger(k int) (string, int, bool) {
@@ -310,6 +337,9 @@ var tollLinks = set("to", "at", "of", "is", "was", "reached", "crossed", "touche
 // toll reads "the death toll rose to 40" and "put the toll at 16".
 func (sc *scan) toll(n number) (string, int, bool) {
 	p := n.start - 1
+	if (sc.w[p] == "only" || sc.w[p] == "just") && p > 0 {
+		p-- // "the toll was only 13"
+	}
 	if !tollLinks[sc.w[p]] {
 		return "", 0, false
 	}

@@ -114,6 +114,7 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("At least 40 people were killed and 1,200 injured.")
 	f.Add("claimed the lives of over 34,500 Palestinians, left an estimated 10 000 missing")
 	f.Add("toll at a , of the , 2.5m  hundreds of thousands (32) -year")
+	f.Add("two brothers from X, were killed in police-vhp clash\u00c2 by the security forces who shot dead 3 by")
 	f.Fuzz(func(t *testing.T, body string) {
 		if !utf8.ValidString(body) {
 			return // the pipeline normalises bodies before annotators see them

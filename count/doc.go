@@ -46,4 +46,11 @@
 //
 // Span runs from the first word of the count expression (qualifier, number
 // or a trigger before it) to its last (object or trigger).
+//
+// Agent is who did it, when the sentence says so (agent.go): a by-phrase
+// ("shot dead by police"), the action that killed ("in police firing",
+// "in an encounter"), the subject of a trigger before the number ("police
+// fired, killing two"), or a state force firing or clashing elsewhere in
+// the sentence. AgentRole is COP for police and security forces, MIL for
+// the army and paramilitary, "" for anyone else (a mob, gunmen).
 package count

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/khaldun/khaldun"
@@ -20,10 +19,11 @@ import (
 // (ARREST). The other labels (FORCE, FAIL, ANY_ACTION) are not scored:
 // counts say nothing about them.
 //
-// Predicted KILL: the document has a KILL count and the sentence names the
-// police (or their firing) as the ones acting — the question is who killed,
-// and the contract's counts carry no agent yet, so the agent comes from the
-// sentence text (policeCue) or from an event whose source is police.
+// Predicted KILL: the sentence has a KILL count whose agent is a state
+// force (Count.AgentRole COP or MIL, which package count reads from "shot
+// dead by police", "killed in police firing", "police fired, killing two",
+// "an encounter"), or a KILL count and an event of root 18–20 whose source
+// is police or military. The scorer reads nothing from the text itself.
 // Predicted ARREST: an ARREST or DETAIN count, or an event coded 173
 // (arrest, detain) — in this corpus arrests are the police's by definition.
 //
@@ -79,54 +79,47 @@ func readPoliceEvents(name string, data []byte) ([]policeItem, []string) {
 	return out, errs
 }
 
-// policeCue finds the police, or the shooting only they do in these
-// reports, acting in a sentence. Plain "police said" is not enough: most
-// casualty figures in the corpus are attributed to the police, so the
-// police must be the subject of a shooting verb within three words.
-var policeCue = regexp.MustCompile(`(?i)\b(police|policem[ae]n|constables?|cops?|security forces?|troops|jawans|paramilitary|army|srp|crpf|bsf|sp)\b(\s+\S+){0,3}?\s+(fir(e|ed|ing)|open(ed|ing)? fire|shot|shoot|kill(ed|ing)?|gunned|clash(ed)?)\b` +
-	`|\b(police|security|army|paramilitary|troops?)[ -]?(firing|fire|firng|bullets?|action|encounter|[a-z]+ clash)` +
-	`|\b(in|by|during|of) (the )?(police )?(firing|encounter)|\bencounter\b|\b(open(ed|ing)?|ordered) fir(e|ing)\b` +
-	`|\b(shot dead|killed|gunned down) by (the )?(police|cops?|security forces|army|troops)`)
-
-// notPolice marks a killing the police did not do: the manner (police do
-// not stab or burn) or a named other agent right after the count.
-var notPolice = regexp.MustCompile(`(?i)(stabbed|hacked|burnt|burned|charred|lynched|beaten|bomb|blast|explosion)|\bby (the |a )?(rioters|mobs?|militants|terrorists|gunmen|miscreants|attackers|assailants|extremists)`)
-
-// predictPolice decides both questions for one coded sentence. text is the
-// gold sentence; count spans index the analysed body, which equals it but
-// for normalisation, so they are clamped before use.
-func predictPolice(text string, d *khaldun.Document) (kill, arrest bool) {
+// predictPolice decides both questions for one coded sentence from the
+// pipeline's output alone. KILL: a KILL count whose agent is a state force
+// (Count.AgentRole COP or MIL: "shot dead by police", "killed in police
+// firing", "police fired, killing two", "an encounter"); or a KILL count
+// beside an event of root 18–20 whose source role is COP or MIL; or an
+// event that is a killing (1823, 186, 202) by such a source, which needs
+// no number ("policemen who killed a devotee"). ARREST: an ARREST or
+// DETAIN count, or an event coded 173.
+func predictPolice(d *khaldun.Document) (kill, arrest bool) {
 	if d == nil {
 		return false, false
-	}
-	body := d.Article.Text
-	if body == "" {
-		body = text
 	}
 	killCount := false
 	for _, c := range d.Counts {
 		switch c.Type {
 		case "KILL":
-			s, e := min(max(c.Span.Start, 0), len(body)), min(max(c.Span.End, 0), len(body))
-			if s < e && notPolice.MatchString(body[s:min(e+30, len(body))]) {
-				continue
-			}
 			killCount = true
+			kill = kill || stateForce(c.AgentRole)
 		case "ARREST", "DETAIN":
 			arrest = true
 		}
 	}
-	byPolice := policeCue.MatchString(text)
 	for _, e := range d.Events {
 		if strings.HasPrefix(e.Code, "173") {
 			arrest = true
 		}
-		if r := cameoRoot(e.Code); (r == "18" || r == "19" || r == "20") && e.Source.Role == "COP" {
-			byPolice = true
+		if !stateForce(e.Source.Role) {
+			continue
+		}
+		if r := cameoRoot(e.Code); (r == "18" || r == "19" || r == "20") && killCount || killings[e.Code] {
+			kill = true
 		}
 	}
-	return killCount && byPolice, arrest
+	return kill, arrest
 }
+
+// killings are the CAMEO codes whose event is a death: kill by physical
+// assault, assassinate, engage in mass killings.
+var killings = map[string]bool{"1823": true, "186": true, "202": true}
+
+func stateForce(role string) bool { return role == "COP" || role == "MIL" }
 
 func runPoliceEvents(ctx context.Context, opt Options, c Coder) (*Report, error) {
 	raw, err := os.ReadFile(opt.Gold)
@@ -145,7 +138,7 @@ func runPoliceEvents(ctx context.Context, opt Options, c Coder) (*Report, error)
 	}
 	var kill, arrest prf
 	for i, g := range golds {
-		k, a := predictPolice(g.text, res[i].doc)
+		k, a := predictPolice(res[i].doc)
 		kill.add(tally(g.kill, k))
 		arrest.add(tally(g.arrest, a))
 	}
@@ -160,7 +153,7 @@ func runPoliceEvents(ctx context.Context, opt Options, c Coder) (*Report, error)
 		rep.Counts[name+"_match"] = m.match
 	}
 	rep.Notes = []string{
-		"KILL predicted = a KILL count in the document and the police acting in the sentence (text cue, or an event of root 18–20 whose source role is COP)",
+		"KILL predicted = a KILL count of the sentence whose agent_role is COP or MIL; or a KILL count beside an event of root 18–20 whose source role is COP or MIL; or an event coded 1823, 186 or 202 whose source role is COP or MIL. Nothing is read from the text but the pipeline's output",
 		"ARREST predicted = an ARREST or DETAIN count, or an event coded 173",
 		"sentence labels FORCE, FAIL and ANY_ACTION are not scored",
 	}

@@ -119,8 +119,9 @@ func FuzzReadTimeML(f *testing.F) {
 }
 
 // Figures reached on TBAQ-cleaned (256 documents, 1,822 gold expressions):
-// relaxed F1 0.936, strict F1 0.850, DATE value accuracy 0.842. The test
-// fails when a change loses more than a small margin.
+// relaxed F1 0.936, strict F1 0.853, DATE value accuracy 0.864. The test
+// fails when a change loses more than a small margin, or the DATE value
+// accuracy falls below the 0.85 target of issue 4.
 func TestSharedTimeML(t *testing.T) {
 	p := sharedtest.Path(t, "data/time/TBAQ-cleaned")
 	rep, err := Run(context.Background(), "timeml", Options{Gold: p}, newTimexCoder(t))
@@ -132,7 +133,7 @@ func TestSharedTimeML(t *testing.T) {
 	}
 	t.Logf("relaxed F1 %.4f, strict F1 %.4f, DATE value accuracy %.4f (%d DATE matched); counts %v",
 		rep.Metrics["relaxed_f1"], rep.Metrics["strict_f1"], rep.Metrics["date_value_acc"], rep.Counts["date_matched"], rep.Counts)
-	for k, floor := range map[string]float64{"relaxed_f1": 0.92, "strict_f1": 0.83, "date_value_acc": 0.82} {
+	for k, floor := range map[string]float64{"relaxed_f1": 0.92, "strict_f1": 0.83, "date_value_acc": 0.85} {
 		if rep.Metrics[k] < floor {
 			t.Errorf("%s = %.4f, below %.2f", k, rep.Metrics[k], floor)
 		}

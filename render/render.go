@@ -111,7 +111,14 @@ func writeTable(w io.Writer, d *khaldun.Document) error {
 	}
 	section(&b, "counts", len(d.Counts))
 	for _, c := range d.Counts {
-		fmt.Fprintf(&b, "   %s %s %d %s\n", c.Type, c.Qualifier, c.Number, c.Object)
+		fmt.Fprintf(&b, "   %s %s %d %s", c.Type, c.Qualifier, c.Number, c.Object)
+		if c.Agent != "" {
+			fmt.Fprintf(&b, " by %s", c.Agent)
+			if c.AgentRole != "" {
+				fmt.Fprintf(&b, " (%s)", c.AgentRole)
+			}
+		}
+		b.WriteByte('\n')
 	}
 	section(&b, "dates", len(d.Dates))
 	for _, x := range d.Dates {

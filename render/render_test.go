@@ -16,7 +16,8 @@ func sample() *khaldun.Document {
 		Source:   khaldun.Actor{Text: "Norway", Code: "NOR", Span: khaldun.Span{Start: 0, End: 6}},
 		Location: &khaldun.Location{Name: "Oslo"},
 	})
-	d.Counts = append(d.Counts, khaldun.Count{Type: "killed", Number: 12, Qualifier: "at least", Object: "people"})
+	d.Counts = append(d.Counts, khaldun.Count{Type: "killed", Number: 12, Qualifier: "at least", Object: "people"},
+		khaldun.Count{Type: "KILL", Number: 2, Object: "men", Agent: "police firing", AgentSpan: &khaldun.Span{Start: 30, End: 43}, AgentRole: "COP"})
 	d.Dates = append(d.Dates, khaldun.Date{Text: "on Thursday", Value: "2024-05-02", Type: "DATE"})
 	d.Places = append(d.Places, khaldun.Place{Text: "Oslo", Name: "Oslo", Country: "NOR", Lat: 59.91, Lon: 10.75})
 	d.Entities = append(d.Entities, khaldun.Entity{Text: "Norway", Type: "LOC", Actor: "NOR"})
@@ -29,9 +30,10 @@ func TestWriteFormats(t *testing.T) {
 		format Format
 		want   []string
 	}{
-		{JSONL, []string{`"schema":1`, `"span":[0,6]`, `"target":null`, `"sentences":[]`}},
+		{JSONL, []string{`"schema":1`, `"span":[0,6]`, `"target":null`, `"sentences":[]`,
+			`"object":"people","span":[0,0],"agent":"","agent_span":null,"agent_role":""`, `"agent":"police firing","agent_span":[30,43],"agent_role":"COP"`}},
 		{Pretty, []string{"\n  \"schema\": 1,"}},
-		{Table, []string{"== Talks in Oslo", "NOR(Norway) -[040 Consult]-> --- @ Oslo, 2024-05-02", "Jonas Lie (NORGOV): \"We agreed\"", "killed at least 12 people",
+		{Table, []string{"== Talks in Oslo", "NOR(Norway) -[040 Consult]-> --- @ Oslo, 2024-05-02", "Jonas Lie (NORGOV): \"We agreed\"", "killed at least 12 people\n", "KILL  2 men by police firing (COP)\n",
 			"on Thursday = 2024-05-02 date", "Oslo = Oslo, NOR (59.91, 10.75)", "Norway/LOC=NOR"}},
 	}
 	for _, tt := range tests {

@@ -256,7 +256,7 @@ func (s *scanner) weekday(j int, p prefix) (expr, bool) {
 		e.wd = wd + 1 // checked against the year when it is missing
 		return e, true
 	}
-	e := expr{k: kWeekday, wd: wd, end: j + 1, noDet: true}
+	e := expr{k: kWeekday, wd: wd, end: j + 1, noDet: true, anchorPrev: p.anaphoric}
 	if part, ok := dayParts[s.lo(j+1)]; ok {
 		e.part, e.typ, e.end = part, Time, j+2
 	}
@@ -267,6 +267,9 @@ func (s *scanner) weekday(j int, p prefix) (expr, bool) {
 // morning", "last night".
 func (s *scanner) deictic(j int, p prefix) (expr, bool) {
 	w := s.lo(j)
+	if w == "these" && s.lo(j+1) == "days" {
+		return expr{k: kFixed, value: "PRESENT_REF", end: j + 2}, true
+	}
 	if v, ok := fixedRefs[w]; ok && !p.the && !p.hasRel {
 		return expr{k: kFixed, value: v, end: j + 1}, true
 	}
@@ -314,7 +317,7 @@ func (s *scanner) unitRel(j int, p prefix) (expr, bool) {
 	case p.hasRel && p.the && p.rel < 0 && !p.latest:
 		return duration(expr{end: j + 1}, 1, u), true
 	case p.hasRel:
-		return expr{k: kUnitRel, u: u, end: j + 1}, true
+		return expr{k: kUnitRel, u: u, anchorPrev: p.anaphoric, end: j + 1}, true
 	case p.the && theUnits[u]:
 		return expr{k: kUnitRel, u: u, anchorPrev: true, end: j + 1}, true
 	}

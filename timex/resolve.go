@@ -168,7 +168,11 @@ func (r *resolver) calendar(e expr, tense Tense) point {
 			if end.Before(r.ref) {
 				y++
 			}
-		case tense == Past || e.q != 0 || e.half != 0:
+		case tense == Past && r.upcoming(start, p.gran):
+			// A past clause naming a date just ahead reports a plan or a
+			// deadline ("extended the offer to Nov. 20", "decided to
+			// admit them in March"); a past event then would need "last".
+		case tense == Past || tense == sincePast || e.q != 0 || e.half != 0:
 			if start.After(r.ref) {
 				y--
 			}
@@ -201,6 +205,20 @@ func (r *resolver) calendar(e expr, tense Tense) point {
 	return p
 }
 
+// upcoming reports whether a day without its year, put in the year of
+// publication, falls within three months after it. A month alone is not
+// upcoming in a past clause: "protests began in June" is last June.
+func (r *resolver) upcoming(start time.Time, gran unit) bool {
+	if !start.After(r.ref) {
+		return false
+	}
+	switch gran {
+	case uDay:
+		return start.Sub(r.ref) <= 92*24*time.Hour
+	}
+	return false
+}
+
 // dayOfMonth resolves "on the 30th": the latest 30th not after publication.
 func (r *resolver) dayOfMonth(d int, tense Tense) time.Time {
 	y, m := r.ref.Year(), int(r.ref.Month())
@@ -229,7 +247,11 @@ func (r *resolver) dayOfMonth(d int, tense Tense) time.Time {
 // present clause, on or after it in a future one; "last" and "next" never
 // mean the publication day itself.
 func (r *resolver) weekday(e expr, tense Tense) time.Time {
-	ref := int(r.ref.Weekday())
+	base := r.ref
+	if e.anchorPrev && r.hasPrev && r.prev.gran == uDay {
+		base = r.prev.t // "the previous Friday": before the day last named
+	}
+	ref := int(base.Weekday())
 	back := (ref - e.wd + 7) % 7
 	fwd := (e.wd - ref + 7) % 7
 	switch {
@@ -237,18 +259,21 @@ func (r *resolver) weekday(e expr, tense Tense) time.Time {
 		if back == 0 {
 			back = 7
 		}
-		return r.ref.AddDate(0, 0, -back)
+		return base.AddDate(0, 0, -back)
 	case e.hasRel && e.rel > 0:
 		if fwd == 0 {
 			fwd = 7
 		}
-		return r.ref.AddDate(0, 0, fwd)
+		return base.AddDate(0, 0, fwd)
 	case e.hasRel: // "this Friday": the one of the publication week
-		return r.ref.AddDate(0, 0, iso(e.wd)-iso(ref))
+		return base.AddDate(0, 0, iso(e.wd)-iso(ref))
 	case tense == Future:
-		return r.ref.AddDate(0, 0, fwd)
+		return base.AddDate(0, 0, fwd)
+	case tense == deadline && fwd < back:
+		// "until Tuesday" on a Monday is tomorrow, on a Wednesday yesterday.
+		return base.AddDate(0, 0, fwd)
 	}
-	return r.ref.AddDate(0, 0, -back)
+	return base.AddDate(0, 0, -back)
 }
 
 // iso numbers weekdays from Monday = 1 to Sunday = 7.

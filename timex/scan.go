@@ -49,6 +49,7 @@ type prefix struct {
 	the, fiscal bool
 	that        bool // "that day": counts from the date last mentioned
 	latest      bool // "the latest quarter": a date, not "the last quarter" as a span
+	anaphoric   bool // "the following year", "the previous Friday": from the date last mentioned
 	rel         int
 	hasRel      bool
 	mod         string
@@ -99,6 +100,7 @@ loop:
 				break loop
 			}
 			p.rel, p.hasRel = relWords[w], true
+			p.anaphoric = p.the && (w == "following" || w == "previous" || w == "preceding")
 		case w == "fiscal":
 			p.fiscal = true
 		default:
@@ -303,15 +305,19 @@ func (s *scanner) amount(j int, p prefix) (expr, bool) {
 	bare := k == j
 	if k == j {
 		n = -1
-		if s.lo(j) == "recent" {
+		if w := s.lo(j); w == "recent" || w == "future" {
+			v := "PAST_REF"
+			if w == "future" {
+				v = "FUTURE_REF"
+			}
 			k = j + 1
 			if u := s.unitAt(k); u >= uDay && s.plural(k) {
-				return expr{k: kFixed, value: "PAST_REF", end: k + 1}, true
+				return expr{k: kFixed, value: v, end: k + 1}, true
 			}
 			return expr{}, false
 		}
 		// A bare plural ("for years") is a vague duration.
-		if u := s.unitAt(k); u < uDay || !s.plural(k) || p.hasRel && p.rel != -1 {
+		if u := s.unitAt(k); u < uDay || !s.plural(k) || p.hasRel && p.rel == 0 {
 			return expr{}, false
 		}
 	}
@@ -353,6 +359,16 @@ func (s *scanner) amount(j int, p prefix) (expr, bool) {
 	}
 	if n == 1 && (s.lo(j) == "a" || s.lo(j) == "an") && p.the {
 		return expr{}, false
+	}
+	if n < 0 && p.hasRel && p.rel != 0 {
+		// An unmeasured stretch reaching back or ahead from now ("the
+		// past several quarters", "in coming months") is a vague
+		// reference, not a duration.
+		e.k, e.value = kFixed, "PAST_REF"
+		if p.rel > 0 {
+			e.value = "FUTURE_REF"
+		}
+		return e, true
 	}
 	e = duration(e, n, u)
 	e.noDet = bare // "the weeks before": "weeks"

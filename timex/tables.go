@@ -146,7 +146,7 @@ var starters = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range []string{"the", "that", "more", "less", "fewer", "at", "latest", "most",
 		"fiscal", "right", "recent", "every", "each", "noon", "midnight", "thanksgiving",
-		"christmas", "new", "independence", "halloween", "valentine", "'", "`", "’", "future"} {
+		"christmas", "new", "independence", "halloween", "valentine", "'", "`", "’", "future", "these"} {
 		m[w] = true
 	}
 	add := func(keys func(yield func(string) bool)) {

@@ -77,7 +77,7 @@ func (a *Annotator) Find(t *khaldun.Text) []Timex {
 // timex resolves e and makes it the reference time for what follows.
 func (r *resolver) timex(s *scanner, e expr, body string) Timex {
 	span := khaldun.Span{Start: s.w[e.start].span.Start, End: s.w[e.end-1].span.End}
-	v, p, ok := r.resolve(e, clauseTense(s.w, e.start, e.end))
+	v, p, ok := r.resolve(e, exprTense(s.w, e.start, e.end))
 	if ok && e.typ == Date && e.k != kShift {
 		r.prev, r.hasPrev = p, true
 	}
@@ -110,7 +110,7 @@ func (a *Annotator) Resolve(phrase, published string, tense Tense) (value string
 	}
 	r := newResolver(published)
 	if s.lo(0) == "since" && tense == Unknown {
-		tense = Past
+		tense = sincePast
 	}
 	v, _, _ := r.resolve(e, tense)
 	return v, true
@@ -142,22 +142,60 @@ func splitPhrase(s string) []string {
 }
 
 // futureLemmas are verbs and adjectives that put their clause in the future:
-// "is expected to meet Tuesday", "the vote is scheduled for May".
+// "is expected to meet Tuesday", "the vote is scheduled for May". "set" is
+// among them only before "to" or "for" (see groupTense): "set aside" is not.
 var futureLemmas = map[string]bool{
 	"will": true, "shall": true, "'ll": true, "wo": true, "expect": true, "schedule": true,
-	"plan": true, "due": true, "intend": true, "set": true, "upcoming": true, "going": true,
+	"plan": true, "due": true, "intend": true, "upcoming": true, "going": true, "suppose": true,
 	"would": true, // reported future: "said he would travel Thursday"
 }
 
-// clauseTense reads the tense of the verb group nearest to tokens [i, j),
-// looking no further than the clause: a comma or a conjunction ends it.
-func clauseTense(w []word, i, j int) Tense {
-	if i > 0 && w[i-1].lo == "since" {
-		return Past
+// haveForms make a following participle a perfect (past); forms of "be"
+// make it a passive in the tense of "be" itself.
+var haveForms = map[string]bool{"have": true, "has": true, "had": true, "having": true, "'ve": true}
+
+var beForms = map[string]bool{"is": true, "are": true, "am": true, "'s": true, "'re": true, "be": true, "being": true, "been": true, "was": true, "were": true}
+
+// Two readings of a clause that are not tenses: the expression follows
+// "since", so it can only be past; or it follows a preposition of deadline
+// ("by", "until"), which points at whichever occurrence is nearer.
+const (
+	sincePast Tense = iota + 100
+	deadline
+)
+
+// exprTense is the tense an expression at tokens [i, j) is resolved in: the
+// preposition before it can settle the direction ("since", "by", "as early
+// as") before the clause's verb is read.
+func exprTense(w []word, i, j int) Tense {
+	k := i - 1
+	if k >= 0 && (w[k].lo == "until" || w[k].lo == "till") && k > 0 && (w[k-1].lo == "not" || w[k-1].lo == "n't") {
+		k = -1 // "not until Tuesday" reads like the clause
 	}
+	if k >= 0 {
+		switch w[k].lo {
+		case "since":
+			return sincePast
+		case "by", "until", "till", "through", "before":
+			return deadline
+		case "as":
+			// "as early as Tuesday", "as soon as next week": a possibility
+			// still open.
+			if k >= 2 && w[k-2].lo == "as" && (w[k-1].lo == "early" || w[k-1].lo == "soon") {
+				return Future
+			}
+		}
+	}
+	return clauseTense(w, i, j)
+}
+
+// clauseTense reads the tense of the verb group nearest to tokens [i, j),
+// looking no further than the clause: a comma or a conjunction of clauses
+// ends it.
+func clauseTense(w []word, i, j int) Tense {
 	best, dist := -1, 1<<30
 	for k := i - 1; k >= 0 && i-k <= 8; k-- {
-		if stop(w[k]) {
+		if stop(w, k) {
 			break
 		}
 		if verb(w[k].pos) {
@@ -165,8 +203,11 @@ func clauseTense(w []word, i, j int) Tense {
 			break
 		}
 	}
-	for k := j; k < len(w) && k-j < dist && k-j <= 8; k++ {
-		if stop(w[k]) {
+	// After the expression, a verb must be nearer than the one before it,
+	// and an infinitive ("met Thursday to discuss") is a purpose, not the
+	// expression's verb.
+	for k := j; k < len(w) && k-j+1 < dist && k-j <= 8; k++ {
+		if stop(w, k) || w[k].pos == "TO" {
 			break
 		}
 		if verb(w[k].pos) {
@@ -174,20 +215,30 @@ func clauseTense(w []word, i, j int) Tense {
 			break
 		}
 	}
-	if best < 0 {
-		// A fronted expression cut off by a comma ("In March, the envoy
-		// met …") takes the tense of the sentence's first finite verb.
-		for k := range w {
-			if p := w[k].pos; p == "MD" || p == "VBD" || p == "VBZ" || p == "VBP" {
-				return groupTense(w, k)
-			}
-		}
-		return Unknown
+	if best >= 0 {
+		return groupTense(w, best)
 	}
-	return groupTense(w, best)
+	// Cut off from its verb by commas ("stepped down as chairman,
+	// president and chief executive in March"), the expression belongs to
+	// the verb before it; a fronted one ("In March, the envoy met …"), with
+	// none before it, to the first finite verb after it.
+	for k := i - 1; k >= 0; k-- {
+		if finite(w[k].pos) || w[k].pos == "VBN" {
+			return groupTense(w, k)
+		}
+	}
+	for k := j; k < len(w); k++ {
+		if finite(w[k].pos) {
+			return groupTense(w, k)
+		}
+	}
+	return Unknown
 }
 
-// groupTense reads the tense of the verb group around the verb at best.
+// groupTense reads the tense of the verb group around the verb at best: a
+// future word or "is to" makes it future; a past form, or a participle
+// after "have" or standing alone, past; a participle after a present "is"
+// is a present passive ("the case is heard in May").
 func groupTense(w []word, best int) Tense {
 	lo, hi := best, best
 	for lo > 0 && group(w[lo-1]) {
@@ -196,26 +247,52 @@ func groupTense(w []word, best int) Tense {
 	for hi+1 < len(w) && group(w[hi+1]) {
 		hi++
 	}
-	t := Present
+	t := Unknown
 	for k := lo; k <= hi; k++ {
+		x := w[k].lo
 		switch {
-		case futureLemmas[w[k].lo] || futureLemmas[w[k].lemma]:
+		case x == "set" && k+1 < len(w) && (w[k+1].lo == "to" || w[k+1].lo == "for"):
 			return Future
+		case futureLemmas[x] || futureLemmas[w[k].lemma]:
+			return Future
+		case beForms[x] && w[k].pos != "VBN" && k+2 <= hi && w[k+1].lo == "to" && w[k+2].pos == "VB":
+			return Future // "is to resume trading Tuesday"
 		case w[k].pos == "VBD":
 			t = Past
-		case w[k].pos == "VBN" && t != Past:
-			t = Past
+		case w[k].pos == "VBZ" || w[k].pos == "VBP" || w[k].pos == "MD":
+			if t == Unknown {
+				t = Present
+			}
+		case w[k].pos == "VBN":
+			if k > lo && haveForms[w[k-1].lo] || t == Unknown {
+				t = Past
+			}
 		}
+	}
+	if t == Unknown {
+		t = Present
 	}
 	return t
 }
 
+func finite(pos string) bool { return pos == "MD" || pos == "VBD" || pos == "VBZ" || pos == "VBP" }
+
 func verb(pos string) bool { return pos == "MD" || strings.HasPrefix(pos, "VB") }
 
 func group(w word) bool {
-	return verb(w.pos) || w.pos == "RB" || w.pos == "TO" || w.lo == "due" || w.lo == "going"
+	return verb(w.pos) || w.pos == "RB" || w.pos == "TO" || w.lo == "due" || w.lo == "going" || w.lo == "set"
 }
 
-func stop(w word) bool {
-	return w.lo == "," || w.lo == ";" || w.lo == ":" || w.pos == "CC" || w.lo == "\"" || w.lo == "``" || w.lo == "''"
+// stop reports whether token k ends a clause: punctuation, quotes, or a
+// conjunction that is not joining two nouns ("Australia and India").
+func stop(w []word, k int) bool {
+	x := w[k]
+	if x.pos == "CC" {
+		return !(k > 0 && k+1 < len(w) && nominal(w[k-1].pos) && nominal(w[k+1].pos))
+	}
+	return x.lo == "," || x.lo == ";" || x.lo == ":" || x.lo == "\"" || x.lo == "``" || x.lo == "''"
+}
+
+func nominal(pos string) bool {
+	return strings.HasPrefix(pos, "NN") || pos == "JJ" || pos == "CD"
 }

@@ -68,6 +68,26 @@ func TestFind(t *testing.T) {
 		{thu, "Rebels attacked three days ago.", []want{{"three days ago", Date, "2024-04-29"}}},
 		{thu, "Shelling began Tuesday night and resumed Monday morning.", []want{{"Tuesday night", Time, "2024-04-30TNI"}, {"Monday morning", Time, "2024-04-29TMO"}}},
 		{thu, "The government is now divided.", []want{{"now", Date, "PRESENT_REF"}}},
+		// The preposition before a date can settle its direction: "since"
+		// looks back, "until" and "by" take the nearer occurrence, "as
+		// early as" looks ahead.
+		{thu, "Police held him until Tuesday.", []want{{"Tuesday", Date, "2024-04-30"}}},
+		{"2024-04-29", "The relatives have until Tuesday to sign.", []want{{"Tuesday", Date, "2024-04-30"}}},
+		{thu, "The group could leave as early as Tuesday.", []want{{"Tuesday", Date, "2024-05-07"}}},
+		// A past clause naming a day soon ahead reports a plan; a month
+		// alone stays in the past.
+		{"2024-11-02", "The bank extended its offer to Nov. 20.", []want{{"Nov. 20", Date, "2024-11-20"}}},
+		{"2024-11-02", "The strike began in December.", []want{{"December", Date, "2023-12"}}},
+		// Passive present is not past; "is to" is future; the verb before an
+		// expression governs it, not an infinitive after it.
+		{thu, "The appeal is heard in June.", []want{{"June", Date, "2024-06"}}},
+		{thu, "Trading is to resume Tuesday.", []want{{"Tuesday", Date, "2024-05-07"}}},
+		{"2024-05-01", "The team planned to leave Nairobi on Thursday for Dar es Salaam.", []want{{"Thursday", Date, "2024-05-02"}}},
+		{"2024-11-02", "He stepped down as chairman, president and chief executive in March.", []want{{"March", Date, "2024-03"}}},
+		// Anaphoric relatives count from the date last mentioned.
+		{thu, "He was promoted on May 22, 1995, and the following year he moved to Rome.", []want{{"May 22, 1995", Date, "1995-05-22"}, {"the following year", Date, "1996"}}},
+		// Unmeasured stretches from now are vague references.
+		{thu, "Profits fell over the past several quarters and may rise in coming months; these days few invest.", []want{{"the past several quarters", Date, "PAST_REF"}, {"coming months", Date, "FUTURE_REF"}, {"these days", Date, "PRESENT_REF"}}},
 		// Durations, times, sets: recognised, typed, not dates.
 		{thu, "Strikes continued for three days and two weeks.", []want{{"three days", Duration, "P3D"}, {"two weeks", Duration, "P2W"}}},
 		{thu, "The blast came at 10:30 a.m. on Tuesday.", []want{{"10:30 a.m.", Time, "2024-05-02T10:30"}, {"Tuesday", Date, "2024-04-30"}}},
@@ -157,6 +177,7 @@ func FuzzAnnotate(f *testing.F) {
 		"On Tuesday, April 30, 2024, two days later, the 1990s, 4/30/24.",
 		"the end of the '90s or so at 10 : 30 p.m. Thursday",
 		"mid-November year-earlier third-quarter 16-hour every day",
+		"until Tuesday, as early as Friday since May 3 the following year, coming months these days is to resume",
 	} {
 		f.Add(s, thu)
 	}
