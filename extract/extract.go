@@ -41,6 +41,14 @@ type Options struct {
 	// trafilatura compares its own result with; about twice as fast, and
 	// a little worse on pages its heuristics do not fit.
 	Fast bool
+	// MaxBytes bounds the page; a larger one, or one whose parsed tree
+	// holds too much text or too many elements for the extractor to finish
+	// quickly, is refused with an error wrapping ErrTooLarge. 0 means
+	// DefaultMaxBytes, < 0 no limit of any kind.
+	MaxBytes int64
+	// Timeout bounds one extraction (0: none); see withTimeout for what
+	// happens to the work it abandons.
+	Timeout time.Duration
 }
 
 // Page is an extracted page.
@@ -65,12 +73,33 @@ type Page struct {
 var ErrNoText = errors.New("no article text found in the page")
 
 // Extract reads one page. The error for a page without text wraps
-// ErrNoText; callers name the file.
+// ErrNoText, for a page over the limits ErrTooLarge, for one that took
+// too long ErrTimeout; callers name the file.
 func Extract(page []byte, opt Options) (*Page, error) {
+	if err := checkSize(page, opt); err != nil {
+		return nil, err
+	}
+	return withTimeout(opt.Timeout, func() (p *Page, err error) {
+		// With a timeout this runs on its own goroutine, where a panic
+		// would end the process; run recovers the extractor's, this the
+		// rest's.
+		defer func() {
+			if r := recover(); r != nil {
+				p, err = nil, fmt.Errorf("extraction failed: %v", r)
+			}
+		}()
+		return extractPage(page, opt)
+	})
+}
+
+func extractPage(page []byte, opt Options) (*Page, error) {
 	body, cs := Decode(page, opt.ContentType)
 	doc, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
+	}
+	if err := checkTree(doc, opt); err != nil {
+		return nil, err
 	}
 	res, err := run(doc, opt)
 	if err != nil {

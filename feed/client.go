@@ -133,7 +133,12 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Status != 0 {
+	switch {
+	case e.Status >= 200 && e.Status <= 299 && e.Err != nil:
+		// The answer was fine, what it held was not (no text, too
+		// large): the reason is the news, not the status.
+		return fmt.Sprintf("GET %s: HTTP %d: %v", e.URL, e.Status, e.Err)
+	case e.Status != 0:
 		return fmt.Sprintf("GET %s: HTTP %d", e.URL, e.Status)
 	}
 	return fmt.Sprintf("GET %s: %v", e.URL, e.Err)

@@ -174,3 +174,31 @@ func FuzzFeed(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRobots reads arbitrary robots.txt files: parsing never panics or
+// fails, and the rules it gives answer for any path.
+func FuzzRobots(f *testing.F) {
+	for _, s := range []string{
+		"User-agent: *\nDisallow: /private/\n",
+		"User-agent: khaldun\nAllow: /news/\nDisallow: /\nCrawl-delay: 2.5\n",
+		"User-agent: *\nDisallow: /*.php$\nSitemap: http://x/s.xml\n",
+		"\xef\xbb\xbfuser-agent:*\r\ndisallow:\r\n",
+		"<html><body>Not found</body></html>",
+	} {
+		f.Add(200, []byte(s))
+	}
+	f.Add(503, []byte(""))
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		all, group := parseRobots(status, body, "khaldun/test")
+		if all == nil {
+			t.Fatal("no rules")
+		}
+		for _, p := range []string{"/", "/news/1", "/private/x?y=1", "/a.php"} {
+			if group != nil {
+				group.Test(p)
+			} else {
+				all.TestAgent(p, "khaldun/test")
+			}
+		}
+	})
+}

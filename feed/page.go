@@ -36,7 +36,8 @@ func (p *Poller) fetchPage(ctx context.Context, feedURL string, it Item, keys []
 	// kept.
 	p.slots <- struct{}{}
 	defer func() { <-p.slots }()
-	ex, err := extract.Extract(resp.Body, extract.Options{URL: resp.URL, ContentType: resp.ContentType, Fast: p.Fast})
+	ex, err := extract.Extract(resp.Body, extract.Options{URL: resp.URL, ContentType: resp.ContentType, Fast: p.Fast,
+		MaxBytes: p.MaxPageBytes, Timeout: p.ExtractTimeout})
 	if err != nil {
 		return nil, &Error{URL: it.Link, Status: resp.Status, Err: err}
 	}

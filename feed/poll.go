@@ -29,6 +29,11 @@ type Poller struct {
 	Log    *slog.Logger
 	// Fast uses extract's fast mode.
 	Fast bool
+	// MaxPageBytes and ExtractTimeout bound the extraction of one page
+	// (extract.Options.MaxBytes and Timeout): a page over them fails with
+	// a final error, so that it is not fetched again.
+	MaxPageBytes   int64
+	ExtractTimeout time.Duration
 	// Extractors bounds the pages extracted at once, default one per
 	// core: fetching is mostly waiting, extracting is all CPU and memory.
 	Extractors int

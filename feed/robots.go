@@ -54,6 +54,30 @@ func (c *Client) allowed(ctx context.Context, h *host, u *url.URL) (bool, error)
 	return r.group.Test(u.RequestURI()), nil
 }
 
+// parseRobots reads a robots.txt answer: all its rules, and the group
+// for agent when the answer was a robots.txt that parsed (nil otherwise).
+// A file that does not parse, or makes the parser panic, is treated as
+// missing: a host's bad robots.txt must not stop the crawler.
+func parseRobots(status int, body []byte, agent string) (all *robotstxt.RobotsData, group *robotstxt.Group) {
+	missing := func() *robotstxt.RobotsData {
+		d, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+		return d
+	}
+	defer func() {
+		if recover() != nil {
+			all, group = missing(), nil
+		}
+	}()
+	data, err := robotstxt.FromStatusAndBytes(status, body)
+	if err != nil || data == nil {
+		return missing(), nil
+	}
+	if status >= 200 && status < 300 {
+		group = data.FindGroup(agent)
+	}
+	return data, group
+}
+
 func (c *Client) fetchRobots(ctx context.Context, h *host, u *url.URL) error {
 	r := &h.robots
 	ru := url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
@@ -78,13 +102,8 @@ func (c *Client) fetchRobots(ctx context.Context, h *host, u *url.URL) error {
 	if resp != nil {
 		body = resp.Body
 	}
-	data, perr := robotstxt.FromStatusAndBytes(status, body)
-	if perr != nil || data == nil {
-		data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
-	}
-	r.all = data
-	if status >= 200 && status < 300 && perr == nil {
-		r.group = data.FindGroup(c.opt.UserAgent)
+	r.all, r.group = parseRobots(status, body, c.opt.UserAgent)
+	if r.group != nil {
 		if d := r.group.CrawlDelay; d > 0 {
 			d = min(d, maxCrawlDelay)
 			if every := rate.Every(d); every < h.lim.Limit() {

@@ -100,3 +100,22 @@ func TestSharedEnglish(t *testing.T) {
 		t.Errorf("English detected in %d of %d articles, want ≥ 98%%", en, n)
 	}
 }
+
+// FuzzDetect: any text, valid UTF-8 or not, gives a known answer shape:
+// "" with 0, or a two-letter code with a confidence in [0, 1].
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{
+		"The council voted on Tuesday to restore the night ferry.",
+		"Le conseil a voté mardi pour rétablir le ferry de nuit.",
+		"Совет проголосовал во вторник.", "短い", "", "\xff\xfe\xfd abc def ghi jkl mno",
+		strings.Repeat("é", 1500) + " and then English words to finish the sample",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		code, conf := Detect(text)
+		if code == "" && conf != 0 || code != "" && (len(code) != 2 || conf < 0 || conf > 1) {
+			t.Fatalf("Detect(%.80q) = %q, %v", text, code, conf)
+		}
+	})
+}

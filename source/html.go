@@ -30,15 +30,18 @@ func hasPrefixFold(b []byte, prefix string) bool {
 
 func (htmlFile) read(s *stream, yield func(khaldun.Input, error) bool) bool {
 	pos := khaldun.Position{File: s.name}
-	page, err := io.ReadAll(io.LimitReader(s.in, s.max+1))
+	// Reading stops one byte over the limit, so that a 50 MB page costs
+	// what a page at the limit does.
+	max := s.opt.MaxHTMLBytes
+	page, err := io.ReadAll(io.LimitReader(s.in, max+1))
 	s.off += int64(len(page))
 	if err != nil {
 		return s.fail(pos, s.readErr(err))
 	}
-	if int64(len(page)) > s.max {
-		return s.fail(pos, &tooLong{size: int64(len(page)), max: s.max})
+	if int64(len(page)) > max {
+		return s.fail(pos, &tooLong{size: int64(len(page)), max: max})
 	}
-	p, err := extract.Extract(page, extract.Options{URL: s.opt.URL})
+	p, err := extract.Extract(page, s.extractOptions(s.opt.URL, ""))
 	if err != nil {
 		return s.fail(pos, err)
 	}

@@ -8,10 +8,14 @@ import (
 )
 
 // tooLong is a line or body over Options.MaxBytes. It has been read past
-// and thrown away, so the next item can still be read.
+// and thrown away, so the next item can still be read. A size of max+1
+// means the reading stopped there and the true size is not known.
 type tooLong struct{ size, max int64 }
 
 func (e *tooLong) Error() string {
+	if e.size == e.max+1 {
+		return fmt.Sprintf("over the limit of %d bytes: skipped", e.max)
+	}
 	return fmt.Sprintf("%d bytes, over the limit of %d: skipped", e.size, e.max)
 }
 

@@ -15,8 +15,10 @@ import (
 	"context"
 	"io"
 	"iter"
+	"time"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/extract"
 )
 
 // DefaultMaxBytes bounds one article (a plain-text body or a JSON line)
@@ -30,6 +32,13 @@ type Options struct {
 	Title, Date, URL, Source string
 	// MaxBytes bounds one article; larger ones are skipped with an error.
 	MaxBytes int64
+	// MaxHTMLBytes bounds one web page, an HTML file or a WARC record's
+	// decoded payload, which the extractor takes far longer to read than
+	// plain text of its size; 0 means extract.DefaultMaxBytes, and
+	// MaxBytes bounds it too. Larger pages are skipped with an error.
+	MaxHTMLBytes int64
+	// ExtractTimeout bounds the extraction of one page (0: none).
+	ExtractTimeout time.Duration
 	// Stdin is what "-" reads; os.Stdin when nil.
 	Stdin io.Reader
 }
@@ -72,9 +81,7 @@ var formats = []format{jsonLines{}, warcFile{}, feedFile{}, htmlFile{}, plainTex
 // iteration yields ctx's error once (not an *Error) and stops; a read
 // blocked on a pipe or terminal is not interrupted by it.
 func Read(ctx context.Context, paths []string, opt Options) iter.Seq2[khaldun.Input, error] {
-	if opt.MaxBytes <= 0 {
-		opt.MaxBytes = DefaultMaxBytes
-	}
+	opt = opt.withDefaults()
 	return func(yield func(khaldun.Input, error) bool) {
 		r := &reader{ctx: ctx, opt: opt, yield: yield}
 		if opt.Date != "" {
@@ -90,6 +97,18 @@ func Read(ctx context.Context, paths []string, opt Options) iter.Seq2[khaldun.In
 			}
 		}
 	}
+}
+
+// withDefaults fills in the limits not set.
+func (opt Options) withDefaults() Options {
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.MaxHTMLBytes <= 0 {
+		opt.MaxHTMLBytes = extract.DefaultMaxBytes
+	}
+	opt.MaxHTMLBytes = min(opt.MaxHTMLBytes, opt.MaxBytes)
+	return opt
 }
 
 // reader carries one Read call's state through paths, files and formats.
@@ -117,6 +136,11 @@ func (r *reader) emit(in khaldun.Input, err error) bool {
 		return false
 	}
 	return true
+}
+
+// extractOptions are the extractor's limits for one page.
+func (r *reader) extractOptions(url, contentType string) extract.Options {
+	return extract.Options{URL: url, ContentType: contentType, MaxBytes: r.opt.MaxHTMLBytes, Timeout: r.opt.ExtractTimeout}
 }
 
 // fail yields an *Error at pos.

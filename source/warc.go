@@ -70,7 +70,7 @@ func (warcFile) read(s *stream, yield func(khaldun.Input, error) bool) bool {
 	w := &warcReader{s: s, yield: yield, sum: Summary{File: s.name, Skipped: map[string]int{}}}
 	w.pb.src = s.in
 	w.in = bufio.NewReaderSize(&w.pb, bufSize)
-	w.pages.init(s.max)
+	w.pages.init(s.max, s.reader)
 	ok := w.run()
 	if ok {
 		if w.sum.Records == 0 {
@@ -118,6 +118,9 @@ func (w *warcReader) fail(format string, args ...any) bool {
 // member, an I/O error) and ends the file.
 func (w *warcReader) broken(err error) bool {
 	w.dead = true
+	if w.sum.Records > w.sum.Pages+w.sum.SkippedTotal() {
+		w.sum.Skipped["damaged"]++ // the record it cut short
+	}
 	w.s.off = w.off
 	return w.s.fail(w.pos(), w.s.readErr(err))
 }

@@ -23,13 +23,15 @@ import (
 
 // pageParser turns buffered response records into pages.
 type pageParser struct {
-	u   gowarc.Unmarshaler
-	max int64
-	br  *bufio.Reader
+	u    gowarc.Unmarshaler
+	max  int64 // a decoded payload, at most the page limit
+	br   *bufio.Reader
+	opts func(url, contentType string) extract.Options
 }
 
-func (p *pageParser) init(max int64) {
-	p.max = max
+func (p *pageParser) init(max int64, r *reader) {
+	p.max = min(max, r.opt.MaxHTMLBytes)
+	p.opts = r.extractOptions
 	// The block is cached by the library (it is drained before Unmarshal
 	// returns); with the memory limit above the record size it never
 	// spills to a temporary file. Digest checks are left on: they cost
@@ -48,11 +50,18 @@ func (e *skipped) Error() string { return e.reason }
 // there is none.
 func (w *warcReader) page(rec []byte) bool {
 	in, err := w.pages.parse(rec)
-	var sk *skipped
+	var (
+		sk *skipped
+		tl *tooLong
+	)
 	switch {
 	case errors.As(err, &sk):
 		w.sum.Skipped[sk.reason]++
 		return true
+	case errors.As(err, &tl) || errors.Is(err, extract.ErrTooLarge):
+		// Not damage: the record is fine, the page too big to extract.
+		w.sum.Skipped["too large"]++
+		return w.s.fail(w.pos(), fmt.Errorf("record %d at byte %d: %w", w.rec, w.start, err))
 	case err != nil:
 		return w.fail("%v", err)
 	}
@@ -109,7 +118,7 @@ func (p *pageParser) parse(rec []byte) (in khaldun.Input, err error) {
 	// The crawl day stands in for the publication day, which the page
 	// itself usually states better: htmlPage lets the extractor's date win.
 	in.Meta.Published, _ = NormalizeDate(wf.Get(gowarc.WarcDate))
-	return toPage(in, body, ctype)
+	return toPage(in, body, p.opts(in.Meta.URL, ctype))
 }
 
 // toPage is htmlPage; BenchmarkWARC swaps it to time the WARC layer alone.
@@ -223,8 +232,8 @@ func isHTML(ctype string, body []byte) bool {
 // wins over the crawl day already in in.Meta.Published. A page with no
 // article text (an index, a login wall) is counted, not reported: in a
 // crawl most pages are like that.
-func htmlPage(in khaldun.Input, body []byte, ctype string) (khaldun.Input, error) {
-	p, err := extract.Extract(body, extract.Options{URL: in.Meta.URL, ContentType: ctype})
+func htmlPage(in khaldun.Input, body []byte, opt extract.Options) (khaldun.Input, error) {
+	p, err := extract.Extract(body, opt)
 	if errors.Is(err, extract.ErrNoText) {
 		return in, &skipped{"no article text"}
 	}

@@ -12,7 +12,7 @@ import (
 // Summary counts what one WARC file held. Reason keys in Skipped are record
 // types ("request", "revisit", "metadata", "warcinfo", ...) and, for
 // response records, "non-HTML", "non-2xx", "too large" and "damaged" (each
-// "damaged" record was also reported as an *Error).
+// "too large" or "damaged" record was also reported as an *Error).
 type Summary struct {
 	File    string
 	Records int // records found
