@@ -155,15 +155,25 @@ var quantities = map[string]bool{
 // mutual event a place after "in" is skipped ("X and Y met in Beijing").
 func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 	for k := range ms {
-		if ms[k].start < from || k == src || ms[k].group == ms[src].group || ms[k].modifier {
-			continue
+		if ms[k].start < from || k == src || ms[k].group == ms[src].group || ms[k].modifier || !named(ms[k]) {
+			continue // "in south america": a name the dictionary codes as no one
 		}
+		purpose := false
 		for i := from; i < ms[k].start; i++ {
+			if s.pos(i) == "VB" && s.word(i-1) == "to" && nounTag(s.pos(i-2)) && i-2 >= from && !mutual {
+				// "signed an accord to supply Gondor with wheat": the
+				// infinitive after the verb's object noun says what
+				// the act is for, and its object is the target; a
+				// verb's own complement ("proposed to take up") is
+				// left to the complement rules
+				purpose = true
+				continue
+			}
 			if s.clauseBreak(i) || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
 				return -1
 			}
 		}
-		if mutual && locative(s, ms[k].start) {
+		if (mutual || purpose) && locative(s, ms[k].start) {
 			continue // "met in Beijing": a place, not a counterpart
 		}
 		g := members(ms, k)
@@ -173,6 +183,17 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		return k
 	}
 	return -1
+}
+
+// named reports a mention with at least one actor code that names
+// someone: dictionaries list some names ("South America") as "---".
+func named(m mention) bool {
+	for _, c := range m.codes {
+		if !nullCode(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // insidePattern is an actor within the words a pattern without a target

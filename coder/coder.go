@@ -48,6 +48,23 @@ type Options struct {
 	// intent (PLOVER headline F1 +0.02).
 	FutureIntent bool
 
+	// LiteralPatterns matches the words of verb patterns as written,
+	// not through the token's lemma ("- * RESOLUTION" does not match
+	// "resolutions"). By default the dictionary decides, as for
+	// Monadic: PETRARCH verb files spell out the inflections a pattern
+	// means (their unit-test records expect "adopt a set of
+	// resolutions" to miss "* RESOLUTION": coded_pct +0.6); khaldun's
+	// lexicon writes base forms and relies on the lemma.
+	LiteralPatterns bool
+
+	// Negations gives the code of a negated verb ("did not criticise")
+	// when no pattern spells the negation out: UD-PETRARCH's coding
+	// ontology defines some (petrarch.LoadOntology), so that "did not
+	// clash over the efforts" is cooperation rather than nothing. A
+	// negated verb whose code has no entry is refused or dropped as
+	// without the table.
+	Negations map[string]string
+
 	// Trace, when set, receives every step of the coding (mentions,
 	// verbs, patterns tried, drops, events) for `khaldun explain`. It
 	// is called from the goroutine running Annotate.
@@ -72,9 +89,13 @@ type Options struct {
 // Coder codes events. It is safe for concurrent use: it only reads the
 // dictionary.
 type Coder struct {
-	d    *dict.Dictionary
-	opts Options
+	d     *dict.Dictionary
+	opts  Options
+	cache *patternOrder // shared by the per-call copies WithMonadic makes
+}
 
+// patternOrder caches each verb block's patterns, most specific first.
+type patternOrder struct {
 	mu     sync.RWMutex
 	sorted map[*dict.VerbBlock][]*dict.Pattern
 }
@@ -86,8 +107,52 @@ func New(d *dict.Dictionary, opts Options) *Coder {
 		opts.FutureIntent = true
 	} else {
 		opts.KeepBare = true
+		opts.LiteralPatterns = true
 	}
-	return &Coder{d: d, opts: opts, sorted: map[*dict.VerbBlock][]*dict.Pattern{}}
+	return &Coder{d: d, opts: opts, cache: &patternOrder{sorted: map[*dict.VerbBlock][]*dict.Pattern{}}}
+}
+
+// monadicKey marks a context whose Annotate calls keep one-sided events;
+// negationsKey carries a negation table for them.
+type (
+	monadicKey   struct{}
+	negationsKey struct{}
+)
+
+// WithMonadic returns a context under which Annotate keeps events without
+// a target (Options.Monadic) whatever the dictionary asks. It is for
+// callers that switch PETRARCH's require_dyad per input, as its
+// validation records do with <Config option="require_dyad" value="false">;
+// a coder built with Monadic set ignores it.
+func WithMonadic(ctx context.Context) context.Context {
+	return context.WithValue(ctx, monadicKey{}, true)
+}
+
+// WithNegations returns a context under which Annotate codes negated
+// verbs through neg (see Options.Negations) when the coder has no table
+// of its own: a records file names the ontology its codings assume, so
+// the table goes with the input, as require_dyad does.
+func WithNegations(ctx context.Context, neg map[string]string) context.Context {
+	return context.WithValue(ctx, negationsKey{}, neg)
+}
+
+// forCall is c with the options the context switches on, or c itself.
+func (c *Coder) forCall(ctx context.Context) *Coder {
+	on, _ := ctx.Value(monadicKey{}).(bool)
+	neg, _ := ctx.Value(negationsKey{}).(map[string]string)
+	on = on && !c.opts.Monadic
+	neg1 := len(neg) > 0 && c.opts.Negations == nil
+	if !on && !neg1 {
+		return c
+	}
+	cc := *c
+	if on {
+		cc.opts.Monadic = true
+	}
+	if neg1 {
+		cc.opts.Negations = neg
+	}
+	return &cc
 }
 
 var _ khaldun.Annotator = (*Coder)(nil)
@@ -97,6 +162,7 @@ func (c *Coder) Annotate(ctx context.Context, t *khaldun.Text, doc *khaldun.Docu
 	if t == nil || doc == nil {
 		return fmt.Errorf("coder: nil text or document")
 	}
+	c = c.forCall(ctx)
 	sents := make([]*sentence, 0, len(t.Sentences))
 	for i := range t.Sentences {
 		s := newSentence(t, &t.Sentences[i])
@@ -167,16 +233,16 @@ func (c *Coder) patterns(b *dict.VerbBlock) []*dict.Pattern {
 	if b == nil {
 		return nil
 	}
-	c.mu.RLock()
-	ps, ok := c.sorted[b]
-	c.mu.RUnlock()
+	c.cache.mu.RLock()
+	ps, ok := c.cache.sorted[b]
+	c.cache.mu.RUnlock()
 	if ok {
 		return ps
 	}
 	ps = append([]*dict.Pattern(nil), b.Patterns...)
 	slices.SortStableFunc(ps, func(x, y *dict.Pattern) int { return y.Specificity() - x.Specificity() })
-	c.mu.Lock()
-	c.sorted[b] = ps
-	c.mu.Unlock()
+	c.cache.mu.Lock()
+	c.cache.sorted[b] = ps
+	c.cache.mu.Unlock()
 	return ps
 }

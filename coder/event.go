@@ -76,8 +76,8 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 	if negated(s, h) && !cp.negated {
 		// "will not release" is a refusal (1243); "did not release"
 		// reports that nothing happened.
-		r := ""
-		if modalRefusal(s, h) {
+		r := c.opts.Negations[code]
+		if r == "" && modalRefusal(s, h) {
 			r = refine("12", code)
 		}
 		if r == "" {
@@ -433,10 +433,24 @@ func isCountry(p string) bool {
 
 // dedupe drops repeated (source, target, code) triples within a sentence,
 // keeping the first (most specific) evidence.
+//
+// A one-sided event is also dropped when the same source has the same
+// code with a target: "began a hunger strike to press Sweden" is coded
+// through the verb with its target, and the noun "hunger strike" alone
+// would repeat it without one.
 func dedupe(evs []coded) []coded {
 	seen := map[string]bool{}
+	dyadic := map[string]bool{}
+	for _, e := range evs {
+		if e.Target != nil {
+			dyadic[e.Source.Code+"|"+e.Code] = true
+		}
+	}
 	out := evs[:0]
 	for _, e := range evs {
+		if e.Target == nil && dyadic[e.Source.Code+"|"+e.Code] {
+			continue
+		}
 		t := ""
 		if e.Target != nil {
 			t = e.Target.Code

@@ -100,7 +100,7 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 		if s.word(j) == "'s" || s.word(j) == "'" {
 			j++
 		}
-		for k := 0; k < 3; k++ {
+		for k := 0; k < 4; k++ {
 			if gs, g := c.d.MatchAgent(s.seq, j); g > 0 {
 				m.end, m.role, m.agent = j+g, gs[0].Code, gs[0]
 				m.owner = m.codes
@@ -119,6 +119,10 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 					}
 				}
 				break
+			}
+			if (s.word(j) == "and" || s.word(j) == ",") && j > i+n && adjective(s.pos(j-1)) && adjective(s.pos(j+1)) {
+				j++ // "Ithilen's awful and evil minister": joined adjectives
+				continue
 			}
 			if !adjective(s.pos(j)) && !(s.pos(j) == "NNP" && j > i+n) && s.pos(j) != "NN" {
 				break // "Taiwan's Vice Foreign Minister": a title word may come between

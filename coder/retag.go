@@ -26,6 +26,12 @@ func (c *Coder) retag(s *sentence) {
 			if l := s.seq.Lemmas[i]; l != "" && l != w && len(c.d.VerbForms(l)) > 0 {
 				s.tags[i] = "VBZ"
 			}
+		case s.tags[i] == "NN" && !finite && initialName(s, i) && (s.tags[i+1] == "DT" || s.tags[i+1] == "PRP$" || s.tags[i+1] == "IN" && s.word(i+1) != "of"):
+			// "Ethiopia act on a resolution": a base-form verb after
+			// a name, as plural names or headline style write it
+			if len(c.d.VerbForms(w)) > 0 {
+				s.tags[i] = "VBP"
+			}
 		}
 		finite = finite || strings.HasPrefix(s.tags[i], "VB") || s.tags[i] == "MD"
 	}

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/khaldun/khaldun"
@@ -17,20 +18,54 @@ type sentence struct {
 }
 
 func newSentence(t *khaldun.Text, s *khaldun.Sentence) *sentence {
-	n := len(s.Tokens)
+	toks := splitJoined(s.Tokens)
+	n := len(toks)
 	words := make([]string, n)
 	lemmas := make([]string, n)
 	tags := make([]string, n)
-	for i, tk := range s.Tokens {
+	for i, tk := range toks {
 		words[i] = normWord(tk.Text)
 		lemmas[i] = tk.Lemma
 		tags[i] = tk.POS
-		if tk.Text == "US" && !shouting(s.Tokens) {
+		if tk.Text == "US" && !shouting(toks) {
 			// the country, which lower-cased would be the pronoun
 			words[i] = "u.s."
 		}
 	}
-	return &sentence{text: t, sent: s, toks: s.Tokens, seq: seqT{Words: words, Lemmas: lemmas}, tags: tags, date: t.Published}
+	return &sentence{text: t, sent: s, toks: toks, seq: seqT{Words: words, Lemmas: lemmas}, tags: tags, date: t.Published}
+}
+
+// splitJoined splits tokens written with underscores between words
+// ("Dol_Amroth", "al_Qaeda") into their words, each with its own span:
+// PETRARCH's files and records use "_" for the space of a multi-word
+// name, so the dictionaries know such a name as words. The sentence's
+// tokens are copied only when one needs splitting.
+func splitJoined(toks []khaldun.Token) []khaldun.Token {
+	k := slices.IndexFunc(toks, joined)
+	if k < 0 {
+		return toks
+	}
+	out := append(make([]khaldun.Token, 0, len(toks)+2), toks[:k]...)
+	for _, tk := range toks[k:] {
+		if !joined(tk) {
+			out = append(out, tk)
+			continue
+		}
+		off := tk.Span.Start
+		for _, w := range strings.Split(tk.Text, "_") {
+			if w != "" {
+				out = append(out, khaldun.Token{Text: w, Span: khaldun.Span{Start: off, End: off + len(w)}, POS: tk.POS, Lemma: strings.ToLower(w)})
+			}
+			off += len(w) + 1
+		}
+	}
+	return out
+}
+
+// joined reports a token with an underscore between two letters.
+func joined(tk khaldun.Token) bool {
+	i := strings.IndexByte(tk.Text, '_')
+	return i > 0 && i < len(tk.Text)-1 && tk.Span.End-tk.Span.Start == len(tk.Text)
 }
 
 // shouting reports a sentence written in capitals, where "US" may be

@@ -24,6 +24,14 @@ func (c *Coder) verbs(s *sentence) []verbHit {
 	var out []verbHit
 	for i := 0; i < s.seq.Len(); i++ {
 		if !s.isVerb(i) {
+			// "will not wire tap": the tagger gave the verb tag to the
+			// particle of a phrasal verb and read its head as a noun
+			if s.isVerb(i-1) && !auxiliaries[s.word(i-1)] {
+				if h, ok := c.verbAt(s, i); ok && h.start < i {
+					out = append(out, h)
+					i = h.end - 1
+				}
+			}
 			continue
 		}
 		if auxiliaries[s.word(i)] && s.isVerb(nextContent(s, i+1)) {
@@ -167,12 +175,17 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 func (c *Coder) elemAt(s *sentence, ms []mention, e dict.Elem, q int) []int {
 	switch e.Kind {
 	case dict.Word:
-		if s.seq.Matches(q, e.Text) {
+		if s.word(q) == e.Text || (!c.opts.LiteralPatterns && s.seq.Matches(q, e.Text)) {
 			return one
 		}
 	case dict.SynsetEl:
 		return c.d.MatchSynset(e.Text, s.seq, q)
 	case dict.SkipEl:
+		// "^" skips a noun phrase: an actor with its determiner ("warned
+		// at the Gondor of the Prince": ^ is "the Gondor") or one word
+		if m := mentionStarting(ms, q+modifiers(s, q, 2)); m >= 0 && ms[m].end-q > 1 {
+			return []int{ms[m].end - q, 1}
+		}
 		if q < s.seq.Len() {
 			return one
 		}

@@ -6,6 +6,11 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/coder"
+	"github.com/khaldun/khaldun/petrarch"
 )
 
 // The petrarch suite scores against PETRARCH/TABARI validation records
@@ -48,21 +53,30 @@ func runPetrarch(ctx context.Context, opt Options, c Coder) (*Report, error) {
 	for i, r := range recs {
 		items[i] = item{id: r.id, date: r.date, text: r.text, line: r.line}
 	}
-	res, err := codeAll(ctx, "petrarch", opt, c, items)
+	neg, negErrs := recordNegations(opt.Gold)
+	res, err := codeAll(ctx, "petrarch", opt, oneSidedCoder{c, oneSidedLines(recs), neg}, items)
 	if err != nil {
 		return nil, err
 	}
 	var total eventTally
 	byCat := map[string]*eventTally{}
 	var cats []string
+	diffs := Table{
+		Title:  "records with differences (exact level: expected codings not produced, produced codings not expected)",
+		Header: []string{"record", "line", "missed", "extra"},
+	}
 	for i, r := range recs {
+		pred := cameoTriples(res[i].events())
+		if miss, extra := tripleDiff(r.codings, pred); len(miss)+len(extra) > 0 {
+			diffs.Rows = append(diffs.Rows, []string{r.id, strconv.Itoa(r.line), strings.Join(miss, " "), strings.Join(extra, " ")})
+		}
 		t := byCat[r.category]
 		if t == nil {
 			t = &eventTally{}
 			byCat[r.category] = t
 			cats = append(cats, r.category) // file order, as PETRARCH prints them
 		}
-		t.add(r.codings, cameoTriples(res[i].events()))
+		t.add(r.codings, pred)
 	}
 	for _, cat := range cats {
 		total.merge(*byCat[cat])
@@ -91,12 +105,12 @@ func runPetrarch(ctx context.Context, opt Options, c Coder) (*Report, error) {
 		tab.Rows = append(tab.Rows, row(cat, *byCat[cat]))
 	}
 	tab.Rows = append(tab.Rows, row("Total", total))
-	rep.Tables = append(rep.Tables, tab)
+	rep.Tables = append(rep.Tables, tab, diffs)
 	rep.Notes = append(slices.Clone(eventNotes),
 		"records scored: category in <Include> (\"valid\" is a switch, not a category), not sentence=\"false\"/evaluate=\"false\", not an error=\"…\" input-error test, has an <EventCoding>",
 		"coded_pct = exact matches / expected codings; extra_pct = unmatched predictions / expected codings; extra_per_record_pct = unmatched predictions / records (UD-PETRARCH's FP column)",
 		"a correctly silent noevents record is not a \"correct coding\" here (PETRARCH counts it as one); matching is one-to-one")
-	rep.ReadErrors = f.errors
+	rep.ReadErrors = append(f.errors, negErrs...)
 	rep.CoderErrors = coderErrors(items, res)
 	return rep, nil
 }
@@ -126,4 +140,94 @@ func (f *petrFile) scored() ([]petrRecord, map[string]int) {
 		}
 	}
 	return out, skipped
+}
+
+// tripleDiff lists, as "SRC>TGT:CODE", the gold triples no prediction
+// matched and the predictions no gold triple matched, one-to-one as the
+// scores count them: the text report shows them per record so that misses
+// can be grouped by cause.
+func tripleDiff(gold, pred []triple) (missed, extra []string) {
+	left := map[string]int{}
+	for _, g := range gold {
+		left[g.key(levelExact)]++
+	}
+	for _, p := range pred {
+		if k := p.key(levelExact); left[k] > 0 {
+			left[k]--
+			continue
+		}
+		extra = append(extra, p.String())
+	}
+	for _, g := range gold {
+		if k := g.key(levelExact); left[k] > 0 {
+			left[k]--
+			missed = append(missed, g.String())
+		}
+	}
+	return missed, extra
+}
+
+func (t triple) String() string {
+	src, tgt := t.src, t.tgt
+	if src == noActor {
+		src = "---"
+	}
+	if tgt == noActor {
+		tgt = "---"
+	}
+	return src + ">" + tgt + ":" + t.code
+}
+
+// oneSidedCoder codes the records under <Config option="require_dyad"
+// value="false"> with one-sided events kept, as PETRARCH does for them;
+// the others as the dictionary asks. Records are known by their line.
+// When the records file names a coding ontology, its negations go with
+// every record.
+type oneSidedCoder struct {
+	c     Coder
+	lines map[int]bool
+	neg   petrarch.Negations
+}
+
+func (o oneSidedCoder) Code(ctx context.Context, in khaldun.Input) (*khaldun.Document, error) {
+	if o.lines[in.Origin.Line] {
+		ctx = coder.WithMonadic(ctx)
+	}
+	if len(o.neg) > 0 {
+		ctx = coder.WithNegations(ctx, o.neg)
+	}
+	return o.c.Code(ctx, in)
+}
+
+// recordNegations reads the coding ontologies (<PICOfile>) the records
+// file's <Environment> names: UD-PETRARCH's records expect negated verbs
+// coded through them ("didn't clash over the efforts" → 050). A file
+// that cannot be read is reported and left out.
+func recordNegations(gold string) (petrarch.Negations, []string) {
+	fs, ok := petrarch.Environment(gold)
+	if !ok || len(fs.Ontology) == 0 {
+		return nil, nil
+	}
+	neg := petrarch.Negations{}
+	var errs []string
+	for _, p := range fs.Ontology {
+		n, err := petrarch.LoadOntologyFile(p)
+		if err != nil {
+			errs = append(errs, err.Error())
+		}
+		for k, v := range n {
+			neg[k] = v
+		}
+	}
+	return neg, errs
+}
+
+func oneSidedLines(recs []petrRecord) map[int]bool {
+	m := map[int]bool{}
+	for _, r := range recs {
+		if r.oneSided {
+			m[r.line] = true
+		}
+	}
+	return m
 }

@@ -19,6 +19,10 @@ type petrRecord struct {
 	// disabled is set by sentence="false" (PETRARCH-1: feature not
 	// implemented) or evaluate="false" (UD-PETRARCH: bypass this case).
 	disabled bool
+	// oneSided: a <Config option="require_dyad" value="false"> before
+	// the record is in force, so PETRARCH codes events without a target
+	// for it.
+	oneSided bool
 	// unstated: no <EventCoding> at all. PETRARCH skips such a record (one
 	// unit test keeps its old expectation in a comment); so do we.
 	unstated bool
@@ -27,8 +31,13 @@ type petrRecord struct {
 // petrFile is what the reader found in a validation file.
 type petrFile struct {
 	include []string // <Include> categories, "valid" removed; nil = all
-	records []petrRecord
-	errors  []string // "file:line: why" for records that could not be read
+	// noConfig: the file is UD-PETRARCH's (its <Environment> names a
+	// <PICOfile>, the coding ontology only UD-PETRARCH reads), whose
+	// validation program does not apply <Config> options: its records
+	// under require_dyad="false" expect no one-sided events.
+	noConfig bool
+	records  []petrRecord
+	errors   []string // "file:line: why" for records that could not be read
 }
 
 // The validation files are XML-ish, not XML: attributes written `date = "…"`,
@@ -45,6 +54,8 @@ var (
 	reInclude   = regexp.MustCompile(`(?s)<Include\s*>(.*?)</Include\s*>`)
 	reStop      = regexp.MustCompile(`<Stop[\s>/]`)
 	reSentences = regexp.MustCompile(`<Sentences\s*>`)
+	reConfig    = regexp.MustCompile(`<Config\b([^>]*)>`)
+	rePICO      = regexp.MustCompile(`<PICOfile\s*>`)
 	reAttribute = regexp.MustCompile(`([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 )
 
@@ -74,7 +85,7 @@ func readPetrarch(name string, raw []byte) *petrFile {
 	data := bytes.Clone(raw)
 	blank(data, reComment)
 	blank(data, reParse) // parse trees may contain anything; khaldun ignores them
-	f := &petrFile{}
+	f := &petrFile{noConfig: rePICO.Match(data)}
 	if m := reInclude.FindSubmatch(data); m != nil {
 		for _, c := range strings.Fields(string(m[1])) {
 			if c != "valid" { // a switch in PETRARCH, not a category
@@ -97,7 +108,18 @@ func readPetrarch(name string, raw []byte) *petrFile {
 		starts[i][0] += begin
 		starts[i][1] += begin
 	}
+	// <Config> elements between records switch PETRARCH options for
+	// the records after them; only require_dyad changes what is coded
+	// from raw text.
+	configs := reConfig.FindAllSubmatchIndex(data[begin:end], -1)
+	requireDyad, ci := true, 0
 	for i, s := range starts {
+		for ; ci < len(configs) && begin+configs[ci][0] < s[0]; ci++ {
+			a := attributes(string(data[begin+configs[ci][2] : begin+configs[ci][3]]))
+			if strings.EqualFold(a["option"], "require_dyad") && !f.noConfig {
+				requireDyad = !strings.EqualFold(strings.TrimSpace(a["value"]), "false")
+			}
+		}
 		next := end
 		if i+1 < len(starts) {
 			next = starts[i+1][0]
@@ -108,6 +130,7 @@ func readPetrarch(name string, raw []byte) *petrFile {
 			f.errors = append(f.errors, fmt.Sprintf("%s:%d: %s", name, line, err))
 			continue
 		}
+		rec.oneSided = !requireDyad
 		f.records = append(f.records, rec)
 	}
 	return f

@@ -133,3 +133,58 @@ func FuzzReadPetrarch(f *testing.F) {
 		}
 	})
 }
+
+// TestPetrarchConfig checks that <Config option="require_dyad"> switches
+// one-sided coding for the records after it, that comments hide it, and
+// that a UD-PETRARCH file (one naming a <PICOfile>) ignores it.
+func TestPetrarchConfig(t *testing.T) {
+	const body = `<Sentences>
+<Sentence id="R-1" category="X"><Text>a</Text><EventCoding sourcecode="A" targetcode="B" eventcode="010"></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Sentence id="R-2" category="X"><Text>b</Text><EventCoding sourcecode="A" targetcode="---" eventcode="010"></Sentence>
+<!-- <Config option="require_dyad" value="true"></Config> -->
+<Sentence id="R-3" category="X"><Text>c</Text><EventCoding sourcecode="A" targetcode="---" eventcode="010"></Sentence>
+<Config option="comma_max" value="0" />
+<Config option="require_dyad" value="True" />
+<Sentence id="R-4" category="X"><Text>d</Text><EventCoding sourcecode="A" targetcode="B" eventcode="010"></Sentence>
+`
+	for _, tc := range []struct {
+		name, head string
+		want       string
+	}{
+		{"petrarch", "", "R-2 R-3"},
+		{"ud-petrarch", "<Environment><PICOfile>o.txt</PICOfile></Environment>\n", ""},
+	} {
+		f := readPetrarch("r.xml", []byte(tc.head+body))
+		var one []string
+		for _, r := range f.records {
+			if r.oneSided {
+				one = append(one, r.id)
+			}
+		}
+		if got := strings.Join(one, " "); got != tc.want || len(f.records) != 4 {
+			t.Errorf("%s: one-sided records %q of %d, want %q of 4", tc.name, got, len(f.records), tc.want)
+		}
+		if lines := oneSidedLines(f.records); len(lines) != len(one) {
+			t.Errorf("%s: lines %v", tc.name, lines)
+		}
+	}
+}
+
+func TestTripleDiff(t *testing.T) {
+	tests := []struct {
+		gold, pred    []triple
+		missed, extra string
+	}{
+		{[]triple{tr("A", "B", "010")}, []triple{tr("A", "B", "010")}, "", ""},
+		{[]triple{tr("A", "B", "010"), tr("A", "B", "010")}, []triple{tr("A", "B", "010")}, "A>B:010", ""},
+		{[]triple{tr("A", "", "010")}, []triple{tr("A", "B", "010"), tr("A", "B", "010")}, "A>---:010", "A>B:010 A>B:010"},
+		{nil, []triple{tr("", "B", "190")}, "", "--->B:190"},
+	}
+	for _, tt := range tests {
+		m, x := tripleDiff(tt.gold, tt.pred)
+		if strings.Join(m, " ") != tt.missed || strings.Join(x, " ") != tt.extra {
+			t.Errorf("%v vs %v: missed %q extra %q, want %q %q", tt.gold, tt.pred, m, x, tt.missed, tt.extra)
+		}
+	}
+}

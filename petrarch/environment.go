@@ -11,7 +11,7 @@ import (
 
 // envTag matches one dictionary element of a records file's <Environment>
 // block, e.g. <Verbfile>PETR.Validate.verbs.txt</Verbfile>.
-var envTag = regexp.MustCompile(`<(Verbfile|Actorfile|Agentfile|Discardfile)>\s*([^<]*?)\s*</`)
+var envTag = regexp.MustCompile(`<(Verbfile|Actorfile|Agentfile|Discardfile|PICOfile)>\s*([^<]*?)\s*</`)
 
 // Environment reads the dictionary files a PETRARCH records file names in
 // its <Environment> block and finds each one: beside the records file first
@@ -47,6 +47,8 @@ func Environment(records string) (fs Files, ok bool) {
 				fs.Agents = append(fs.Agents, p)
 			case "Discardfile":
 				fs.Discards = append(fs.Discards, p)
+			case "PICOfile":
+				fs.Ontology = append(fs.Ontology, p)
 			}
 		}
 	}

@@ -61,6 +61,16 @@ func TestEnvironment(t *testing.T) {
 			ok: true,
 		},
 		{
+			name: "a coding ontology",
+			layout: map[string]string{"u/r.xml": "<Environment>\n<Verbfile>v.txt</Verbfile>\n<PICOfile>o.txt</PICOfile>\n</Environment>\n",
+				"u/v.txt": "", "u/o.txt": ""},
+			gold: "u/r.xml",
+			want: func(r string) Files {
+				return Files{Verbs: []string{filepath.Join(r, "u", "v.txt")}, Ontology: []string{filepath.Join(r, "u", "o.txt")}}
+			},
+			ok: true,
+		},
+		{
 			name:   "a named file is missing",
 			layout: map[string]string{"m/r.xml": env, "m/v.txt": ""},
 			gold:   "m/r.xml",

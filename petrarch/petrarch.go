@@ -134,6 +134,10 @@ func LoadFile(d *dict.Dictionary, kind Kind, path string) error {
 // Files lists the dictionary files of a configuration.
 type Files struct {
 	Actors, Agents, Verbs, Discards []string
+	// Ontology lists UD-PETRARCH coding ontologies (<PICOfile>), read
+	// with LoadOntologyFile for the negations they define; LoadFiles
+	// leaves them to the caller, as they are not dictionary entries.
+	Ontology []string
 }
 
 // LoadFiles reads every file into a new dictionary. A file that cannot be
