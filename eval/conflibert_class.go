@@ -126,14 +126,20 @@ func runClass(ctx context.Context, opt Options, c Coder) (*Report, error) {
 		return nil, err
 	}
 	var cm confusion
+	misses := Table{Title: "misses (gold class, predicted class, events as coded)", Header: []string{"line", "gold", "pred", "events", "text"}}
 	for i, g := range golds {
-		cm.add(g.label, predictClass(res[i].events()))
+		pred := predictClass(res[i].events())
+		cm.add(g.label, pred)
+		if pred != g.label {
+			misses.Rows = append(misses.Rows, []string{strconv.Itoa(g.line), strconv.Itoa(g.label), strconv.Itoa(pred), cameoCodes(res[i].events()), g.text})
+		}
 	}
 	rep := newReport("conflibert-class", opt)
 	rep.N = len(golds)
 	rep.Metrics["accuracy"] = cm.accuracy()
 	rep.Metrics["macro_f1"] = cm.macroF1()
 	rep.Tables = append(rep.Tables, cm.tables()...)
+	rep.Tables = append(rep.Tables, misses)
 	rep.Notes = []string{
 		"predicted class = penta class of the dominant event: largest |Goldstein| among events whose root is not 01/02, first in document order on ties; no such event → 0 (statement)",
 		"penta class of a root: 01–02 → 0, 03–05 → 1, 06–08 → 2, 09–13 and 16 → 3, 14–15 and 17–20 → 4 (16, reducing relations, is a diplomatic act and the set labels it verbal conflict)",

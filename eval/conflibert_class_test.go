@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/khaldun/khaldun"
@@ -74,6 +75,28 @@ func TestRunClass(t *testing.T) {
 	if rep.ReadErrors[0][:len("testdata/class.tsv:7:")] != "testdata/class.tsv:7:" {
 		t.Errorf("first error %q should name line 7", rep.ReadErrors[0])
 	}
+	// The two wrong sentences, and only they, are listed with their text.
+	misses := missTable(t, rep)
+	if len(misses.Rows) != 2 {
+		t.Fatalf("misses %v, want the 2 wrong sentences", misses.Rows)
+	}
+	for _, row := range misses.Rows {
+		if row[1] == row[2] || row[4] == "" {
+			t.Errorf("miss row %v: gold equals prediction or no text", row)
+		}
+	}
+}
+
+// missTable returns the report's table of misses.
+func missTable(t *testing.T, rep *Report) Table {
+	t.Helper()
+	for _, tb := range rep.Tables {
+		if strings.HasPrefix(tb.Title, "misses") {
+			return tb
+		}
+	}
+	t.Fatal("no misses table")
+	return Table{}
 }
 
 // Only classes seen in gold or prediction enter the macro average:

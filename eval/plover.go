@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/khaldun/khaldun"
 )
@@ -49,9 +50,19 @@ func runPlover(ctx context.Context, opt Options, c Coder) (*Report, error) {
 	}
 	golds, readErrs := readPlover(opt.Gold, raw)
 	golds = limit(golds, opt)
+	// The records carry one date for all (2000-01-01): a placeholder, not
+	// when the sentences were written (the CAMEO manual's examples run from
+	// the 1980s to the 2000s). Passed on, it would date every office
+	// holder to that day and leave those out of office then uncoded, so a
+	// date every record shares is treated as unknown.
+	placeholder := sharedDate(golds)
 	items := make([]item, len(golds))
 	for i, g := range golds {
-		items[i] = item{id: g.id, date: g.date, text: g.text, line: g.line}
+		date := g.date
+		if date == placeholder {
+			date = ""
+		}
+		items[i] = item{id: g.id, date: date, text: g.text, line: g.line}
 	}
 	res, err := codeAll(ctx, "plover", opt, c, items)
 	if err != nil {
@@ -60,11 +71,15 @@ func runPlover(ctx context.Context, opt Options, c Coder) (*Report, error) {
 	var total eventTally
 	byCat := map[string]*eventTally{}
 	unmapped := 0
+	misses := Table{Title: "misses (headline level: gold → predicted, CAMEO codes as coded)", Header: []string{"id", "gold", "predicted", "cameo", "text"}}
 	for i, g := range golds {
 		gold := ploverGold(table, g)
 		pred, drop := ploverPred(table, res[i].events())
 		unmapped += drop
 		total.add(gold, pred)
+		if m := matchMultiset(gold, pred, levelHeadline); m.match != m.gold || m.match != m.pred {
+			misses.Rows = append(misses.Rows, []string{g.id, headlines(gold), headlines(pred), cameoCodes(res[i].events()), g.text})
+		}
 		// Per gold category: a sentence's predictions are charged to the
 		// category of its (first) gold event.
 		cat := gold[0].code
@@ -88,12 +103,14 @@ func runPlover(ctx context.Context, opt Options, c Coder) (*Report, error) {
 			strconv.Itoa(t.level[levelExact].pred), num(t.level[levelExact].f1(), false),
 			num(t.level[levelHeadline].f1(), false), num(t.level[levelRoot].f1(), false)})
 	}
-	rep.Tables = append(rep.Tables, tab)
+	rep.Tables = append(rep.Tables, tab, misses)
 	rep.Notes = append(slices.Clone(eventNotes),
 		"actor code = PLOVER code + sector (\"***\" sector dropped); event = PLOVER category; headline = 3-character actor prefixes + category; root = category",
 		"predicted CAMEO codes mapped with "+tablePath+" (full code, else 3-digit base, else root); predictions with no PLOVER category are dropped and counted as unmapped_predictions",
 		"gold categories of the 2016 standard renamed to the table's: DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT",
-		"gold records sharing a text are one sentence with all their events; the set has no null sentence, so false_on_null is 0")
+		"gold records sharing a text are one sentence with all their events; the set has no null sentence, so false_on_null is 0",
+		"the gold's non-ISO country codes JAP, ITL and VTN are read as JPN, ITA and VNM",
+		"a date shared by every record (2000-01-01 in PLOVER_GSR_CAMEO) is a placeholder and is not passed to the coder: people code by their undated or first office")
 	rep.ReadErrors = readErrs
 	rep.CoderErrors = coderErrors(items, res)
 	return rep, nil
@@ -122,4 +139,46 @@ func ploverPred(t *ploverTable, evs []khaldun.Event) ([]triple, int) {
 		out = append(out, triple{tr.src, tr.tgt, cat, cat})
 	}
 	return out, drop
+}
+
+// sharedDate returns the date when more than one record has a date and all
+// records with one have the same; "" otherwise.
+func sharedDate(golds []ploverItem) string {
+	date, n := "", 0
+	for _, g := range golds {
+		switch {
+		case g.date == "":
+		case date == "":
+			date, n = g.date, 1
+		case g.date != date:
+			return ""
+		default:
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return date
+}
+
+// headlines writes triples at the headline level, "SRC>TGT:CATEGORY" each,
+// so that a miss can be read off the report.
+func headlines(ts []triple) string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = head3(t.src) + ">" + head3(t.tgt) + ":" + t.root
+	}
+	return "[" + strings.Join(out, " ") + "]"
+}
+
+// cameoCodes lists a sentence's events as the coder gave them, before any
+// mapping, "SOURCE>TARGET:CODE" each.
+func cameoCodes(evs []khaldun.Event) string {
+	ts := cameoTriples(evs)
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.src + ">" + t.tgt + ":" + t.code
+	}
+	return "[" + strings.Join(out, " ") + "]"
 }

@@ -37,6 +37,12 @@ type ploverRecord struct {
 	Target json.RawMessage `json:"target"`
 }
 
+// ploverISO maps the few country codes the gold writes outside ISO 3166
+// ("JAP" for Japan, "ITL" for Italy, "VTN" for Vietnam, which it writes
+// "VNM" elsewhere) to the ISO codes every coder and the rest of the file
+// use, so that a right actor is not scored wrong.
+var ploverISO = map[string]string{"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
 // actorCodes reads a source or target field. The file writes a missing actor
 // as an absent field, "" or, once, a stray word; anything but an array of
 // actors means "no actor". The code is the country/IGO code plus its sector
@@ -49,6 +55,9 @@ func actorCodes(raw json.RawMessage) []string {
 	var out []string
 	for _, a := range as {
 		code := strings.TrimSpace(a.Code)
+		if iso, ok := ploverISO[code]; ok {
+			code = iso
+		}
 		if s := strings.TrimSpace(a.Sector); s != "***" {
 			code += s
 		}

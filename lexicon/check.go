@@ -34,16 +34,22 @@ func checkOrg(f []string) error {
 	}
 	switch f[2] {
 	case "igo", "ngo", "media", "armed", "party", "company", "other":
-		return nil
+	default:
+		return fmt.Errorf("kind %q: want igo, ngo, media, armed, party, company or other", f[2])
 	}
-	return fmt.Errorf("kind %q: want igo, ngo, media, armed, party, company or other", f[2])
+	return checkDates(field(f, 3), field(f, 4))
 }
 
 func checkPerson(f []string) error {
 	if err := checkActorCode(f[1]); err != nil {
 		return err
 	}
-	from, to := field(f, 2), field(f, 3)
+	return checkDates(field(f, 2), field(f, 3))
+}
+
+// checkDates validates the optional from/to range of a dated code (people's
+// offices, an organisation's changes of role).
+func checkDates(from, to string) error {
 	for _, d := range []string{from, to} {
 		if d == "" {
 			continue
@@ -53,14 +59,14 @@ func checkPerson(f []string) error {
 		}
 	}
 	if from != "" && to != "" && from > to {
-		return fmt.Errorf("office from %s after to %s", from, to)
+		return fmt.Errorf("from %s after to %s", from, to)
 	}
 	return nil
 }
 
 func checkVerb(f []string) error {
-	if _, ok := cameo.Lookup(f[0]); !ok {
-		return fmt.Errorf("event code %q: not a CAMEO code", f[0])
+	if _, ok := cameo.Lookup(f[0]); !ok && f[0] != nullEvent {
+		return fmt.Errorf("event code %q: not a CAMEO code (or %s)", f[0], nullEvent)
 	}
 	w := strings.Fields(f[2])
 	switch f[1] {
@@ -77,6 +83,9 @@ func checkVerb(f []string) error {
 	}
 	return nil
 }
+
+// nullEvent is the code of a pattern that matches and codes nothing.
+const nullEvent = "---"
 
 func checkDiscard(f []string) error {
 	if f[1] != "sentence" && f[1] != "actor" {

@@ -33,18 +33,25 @@
 // is a CAMEO role code (see cameo/roles.txt). Singular and plural forms are
 // both listed.
 //
-// # orgs.txt — phrase, code, kind
+// # orgs.txt — phrase, code, kind, from, to
 //
 // Named organisations. code is the full actor code (ISO3 or IGO/NGO/MNC
 // prefix plus role, e.g. PSEREB for Hamas, IGOUNO for the United Nations);
-// kind is one of igo, ngo, media, armed, party, company, other.
+// kind is one of igo, ngo, media, armed, party, company, other. from and
+// to (YYYY-MM-DD, optional, as in people.txt) restrict a line to articles
+// published in that range, for a group whose role changed: the Taliban
+// code AFGGOV while they ruled Afghanistan and AFGREB otherwise, written
+// as one undated line (the default) and one line per dated range.
 //
 // # people.txt — phrase, code, from, to
 //
 // Office holders. The entry codes the name only for articles published
 // between from and to (YYYY-MM-DD, either may be empty for open-ended), so
 // one name can code differently over time. A person with several offices
-// has several lines.
+// has several lines. For people and orgs alike, the first dated line whose
+// range holds the article's date wins, else the undated line; with no
+// undated line, an article of unknown date takes the first line and one
+// dated outside every range leaves the name uncoded.
 //
 // # verbs.txt — code, kind, pattern
 //
@@ -59,6 +66,13 @@
 //	112	verb	accuse + of
 //	040	noun	talks between $ and +
 //	195	noun	air strike on +
+//
+// The code "---" marks a pattern that matches and codes nothing: it keeps a
+// sense of the verb that is no political event from falling back on the
+// verb's default ("fight ... epidemic" against "fight" 190), as the most
+// specific match wins.
+//
+//	---	verb	fight ... epidemic
 //
 // # discards.txt — phrase, scope
 //

@@ -24,7 +24,7 @@ var Version = version()
 var specs = map[string]Spec{
 	"countries": {Min: 3, Max: 3, Check: checkCountry},
 	"agents":    {Min: 2, Max: 2, Check: checkAgent},
-	"orgs":      {Min: 3, Max: 3, Check: checkOrg},
+	"orgs":      {Min: 3, Max: 5, Check: checkOrg},
 	"people":    {Min: 2, Max: 4, Check: checkPerson},
 	"verbs":     {Min: 3, Max: 3, Check: checkVerb},
 	"discards":  {Min: 2, Max: 2, Check: checkDiscard},
@@ -67,7 +67,10 @@ func Load(d *dict.Dictionary) error {
 		return err
 	}
 	var errs []error
+	// People and organisations: one actor per name, with a dated code
+	// per line, so the coder picks the code valid on the article's date.
 	people := map[string]*dict.Actor{}
+	orgs := map[string]*dict.Actor{}
 	verbs := map[string]*dict.VerbBlock{}
 	bare := map[*dict.VerbBlock]bool{} // blocks with a bare-verb line
 	for _, name := range names {
@@ -87,16 +90,9 @@ func Load(d *dict.Dictionary) error {
 				}
 				d.AddActor(&dict.Actor{Phrases: [][]string{words(f[0])}, Codes: []dict.DatedCode{{Code: code}}, Source: src})
 			case "orgs":
-				d.AddActor(&dict.Actor{Phrases: [][]string{words(f[0])}, Codes: []dict.DatedCode{{Code: f[1]}}, Source: src})
+				addDated(orgs, f[0], f[1], field(f, 3), field(f, 4), src)
 			case "people":
-				// One actor per name, with a dated code per office, so the
-				// coder picks the office held on the article's date.
-				a := people[f[0]]
-				if a == nil {
-					a = &dict.Actor{Phrases: [][]string{words(f[0])}, Source: src}
-					people[f[0]] = a
-				}
-				a.Codes = append(a.Codes, dict.DatedCode{Code: f[1], From: compact(field(f, 2)), To: compact(field(f, 3))})
+				addDated(people, f[0], f[1], field(f, 2), field(f, 3), src)
 			case "agents":
 				d.AddAgent(&dict.Agent{Phrase: words(f[0]), Code: f[1], Source: src})
 			case "discards":
@@ -118,6 +114,9 @@ func Load(d *dict.Dictionary) error {
 			}
 		}
 	}
+	for _, name := range sortedKeys(orgs) {
+		d.AddActor(orgs[name])
+	}
 	for _, name := range sortedKeys(people) {
 		d.AddActor(people[name])
 	}
@@ -125,6 +124,17 @@ func Load(d *dict.Dictionary) error {
 		d.AddVerbBlock(verbs[head])
 	}
 	return errors.Join(errs...)
+}
+
+// addDated adds a code valid from..to (YYYY-MM-DD, either empty) to the
+// actor named phrase, making the actor on its first line.
+func addDated(actors map[string]*dict.Actor, phrase, code, from, to string, src dict.Source) {
+	a := actors[phrase]
+	if a == nil {
+		a = &dict.Actor{Phrases: [][]string{words(phrase)}, Source: src}
+		actors[phrase] = a
+	}
+	a.Codes = append(a.Codes, dict.DatedCode{Code: code, From: compact(from), To: compact(to)})
 }
 
 // addVerb turns a verbs.txt line into a pattern of the block of its head

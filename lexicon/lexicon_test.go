@@ -56,3 +56,42 @@ func TestTargetPatternDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestNullPatterns checks that a "---" line loads as a pattern that codes
+// nothing, beside the verb's own default, and that only "---" is taken for
+// the null code.
+func TestNullPatterns(t *testing.T) {
+	d := dict.New()
+	if err := Load(d); err != nil {
+		t.Fatal(err)
+	}
+	fs := d.VerbForms("fight")
+	if len(fs) == 0 {
+		t.Fatal("no verb fight")
+	}
+	b := fs[0].Block
+	if b.Code != "190" {
+		t.Errorf("fight: default %q, want 190", b.Code)
+	}
+	found := false
+	for _, p := range b.Patterns {
+		if p.Text == "fight ... epidemic" {
+			found = true
+			if p.Code != "---" || p.Reverse != "" {
+				t.Errorf("fight ... epidemic: code %q reverse %q, want --- and none", p.Code, p.Reverse)
+			}
+		}
+	}
+	if !found {
+		t.Error("no pattern fight ... epidemic")
+	}
+	for _, tt := range []struct {
+		code string
+		ok   bool
+	}{{"---", true}, {"--", false}, {"999", false}, {"190", true}} {
+		err := checkVerb([]string{tt.code, "verb", "fight ... epidemic"})
+		if (err == nil) != tt.ok {
+			t.Errorf("checkVerb(%q) = %v, want ok=%v", tt.code, err, tt.ok)
+		}
+	}
+}

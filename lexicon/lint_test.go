@@ -85,3 +85,64 @@ func TestVersionStable(t *testing.T) {
 		t.Errorf("version %q unstable", Version)
 	}
 }
+
+// TestDatedOrgs checks that an organisation whose role changed codes by the
+// article's date, and that a bad range in orgs.txt is an error.
+func TestDatedOrgs(t *testing.T) {
+	d := dict.New()
+	if err := Load(d); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, date, code string }{
+		{"taliban", "1998-05-01", "AFGGOV"},
+		{"taliban", "2001-12-08", "AFGREB"},
+		{"taliban", "2015-06-30", "AFGREB"},
+		{"taliban", "2021-08-15", "AFGGOV"},
+		{"taliban", "", "AFGREB"},
+		{"hts", "2020-01-01", "SYRREB"},
+		{"hts", "2025-02-01", "SYRGOV"},
+		{"rapid support forces", "2019-06-03", "SDNMIL"},
+		{"rapid support forces", "2023-04-15", "SDNREB"},
+		{"unita", "1995-01-01", "AGOREB"},
+		{"unita", "2010-01-01", "AGOPTY"},
+		{"china", "1998-05-01", "CHN"},
+	}
+	for _, tt := range tests {
+		actors, n := d.MatchActor(dict.Seq{Words: strings.Fields(tt.name)}, 0)
+		if len(actors) != 1 || n != len(strings.Fields(tt.name)) {
+			t.Errorf("%q: %d actors over %d words, want one actor", tt.name, len(actors), n)
+			continue
+		}
+		if got := actors[0].CodeOn(tt.date); got != tt.code {
+			t.Errorf("%q on %q = %s, want %s", tt.name, tt.date, got, tt.code)
+		}
+	}
+	for _, line := range []string{
+		"taliban\tAFGGOV\tarmed\t2021-13-01",
+		"taliban\tAFGGOV\tarmed\t2021-08-15\t2001-01-01",
+		"taliban\tAFGGOV\tarmed\tsoon",
+		"taliban\tAFGGOV\tarmed\t2001-01-01\t2002-01-01\textra",
+	} {
+		if _, err := Parse("orgs.txt", strings.NewReader(line), specs["orgs"]); err == nil {
+			t.Errorf("%q parsed without error", line)
+		}
+	}
+}
+
+// TestVerbPatternsUnique holds verbs.txt to one code per pattern: the same
+// pattern under two codes would code by file order, not by meaning.
+func TestVerbPatternsUnique(t *testing.T) {
+	entries, err := Entries("data/verbs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]Entry{}
+	for _, e := range entries {
+		key := e.Fields[1] + "\t" + e.Fields[2]
+		if prev, dup := seen[key]; dup {
+			t.Errorf("%s: %s %q also at %s as %s", e.Pos(), e.Fields[0], e.Fields[2], prev.Pos(), prev.Fields[0])
+			continue
+		}
+		seen[key] = e
+	}
+}
