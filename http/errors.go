@@ -55,16 +55,21 @@ func (s *Server) writeError(w nethttp.ResponseWriter, r *nethttp.Request, err er
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		return // the client left; nobody reads an answer
 	default:
-		logger := s.ErrorLog
-		if logger == nil {
-			logger = log.Default()
-		}
-		logger.Printf("khaldun: %s %s: %v", r.Method, r.URL.Path, err)
+		s.logf("khaldun: %s %s: %v", r.Method, r.URL.Path, err)
 		ae = &apiError{nethttp.StatusInternalServerError, "internal", "internal error"}
 	}
 	var b errorBody
 	b.Error.Code, b.Error.Message = ae.code, ae.message
 	writeJSON(w, ae.status, b)
+}
+
+// logf reports an internal error to the operator.
+func (s *Server) logf(format string, a ...any) {
+	logger := s.ErrorLog
+	if logger == nil {
+		logger = log.Default()
+	}
+	logger.Printf(format, a...)
 }
 
 func writeJSON(w nethttp.ResponseWriter, status int, v any) {

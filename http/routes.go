@@ -15,7 +15,9 @@ type route struct {
 	path   string   // as in openapi.json, with {name} wildcards
 	params []string // query parameters; any other is refused
 	write  bool
+	stream bool // a file of any size, not a JSON answer to cache
 	handle func(nethttp.ResponseWriter, *nethttp.Request) error
+	cache  *answerCache // set by Handler for the read routes
 }
 
 func (s *Server) routes() []route {
@@ -29,6 +31,7 @@ func (s *Server) routes() []route {
 		{method: "GET", path: "/api/network", params: networkParams, handle: s.network},
 		{method: "GET", path: "/api/quotes", params: quoteParams, handle: s.quotes},
 		{method: "GET", path: "/api/counts", params: countParams, handle: s.counts},
+		{method: "GET", path: "/api/export", params: exportParams, stream: true, handle: s.export},
 		{method: "GET", path: "/api/stats", handle: s.stats},
 		{method: "GET", path: "/api/openapi.json", handle: s.openapi},
 	}

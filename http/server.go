@@ -5,6 +5,7 @@
 package http
 
 import (
+	"cmp"
 	"context"
 	"crypto/subtle"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"net"
 	nethttp "net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/khaldun/khaldun"
@@ -45,9 +47,16 @@ type Server struct {
 	RequireTokenForReads bool
 	// MaxBody bounds a request body; 1 MiB when 0.
 	MaxBody int64
+	// CacheBytes bounds the answers of read routes kept until the store
+	// changes (for a store that implements Versioned); 32 MiB when 0, none
+	// when negative.
+	CacheBytes int64
 	// ErrorLog receives internal errors, which clients see only as
 	// "internal"; nil logs to standard error.
 	ErrorLog *log.Logger
+
+	exportSlots chan struct{} // see maxExports
+	exportOnce  sync.Once
 }
 
 // Timeouts bound a slow or stalled client. Write covers coding a posted
@@ -96,7 +105,14 @@ func (s *Server) Handler() nethttp.Handler {
 	mux := nethttp.NewServeMux()
 	byPath := map[string][]route{}
 	var paths []string
+	var cache *answerCache
+	if s.CacheBytes >= 0 {
+		cache = newAnswerCache(cmp.Or(s.CacheBytes, defaultCacheBytes))
+	}
 	for _, r := range s.routes() {
+		if !r.write && !r.stream {
+			r.cache = cache
+		}
 		if byPath[r.path] == nil {
 			paths = append(paths, r.path)
 		}
@@ -155,7 +171,7 @@ func (s *Server) wrap(rt route, h func(nethttp.ResponseWriter, *nethttp.Request)
 				max = 1 << 20
 			}
 			r.Body = nethttp.MaxBytesReader(w, r.Body, max)
-			err = h(w, r)
+			err = s.cached(rt.cache, w, r, h)
 		}
 		if err != nil {
 			s.writeError(w, r, err)

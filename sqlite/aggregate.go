@@ -1,44 +1,17 @@
 package sqlite
 
 import (
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/eventkey"
 )
 
-// Key is the aggregation key of a coded event: GDELT's notion of "the same
-// event" — same day, actors, event code and place. The day defaults to the
-// article's publication date; article only matters when there is neither.
+// Key is the aggregation key of a coded event (see eventkey.Key), the
+// aggregate event's ID in every store.
 func Key(e *khaldun.Event, published, article string) string {
-	date := e.Date
-	if date == "" {
-		date = published
-	}
-	if date == "" {
-		// Without a day, "the same event" cannot be told from a recurring
-		// one; keep undated mentions to their article rather than merge a
-		// thousand unrelated "USA made a statement"s into one event.
-		date = "article:" + article
-	}
-	target := ""
-	if e.Target != nil {
-		target = e.Target.Code
-	}
-	place := ""
-	if l := e.Location; l != nil {
-		if l.GeonameID != 0 {
-			place = "geonames:" + strconv.Itoa(l.GeonameID)
-		} else {
-			place = strings.ToLower(strings.TrimSpace(l.Name))
-		}
-	}
-	sum := sha256.Sum256([]byte(strings.Join([]string{date, e.Source.Code, target, e.Code, place}, "\x1f")))
-	return hex.EncodeToString(sum[:8])
+	return eventkey.Key(e, published, article)
 }
 
 // events adds the article's coded events as mentions of aggregate events,
@@ -78,9 +51,9 @@ func (w *writer) events(article int64, a *khaldun.Coded, sourceKey string, st *k
 		if date == "" {
 			date = art.Published
 		}
-		var tc, tco, tr, ln, lc, la sql.NullString
+		var tc, tco, tr, ln, lc, la, lt sql.NullString
 		var lat, lon sql.NullFloat64
-		var gid sql.NullInt64
+		var gid, ls, le sql.NullInt64
 		if e.Target != nil {
 			tc, tco, tr = str(e.Target.Code), str(e.Target.Country), str(e.Target.Role)
 		}
@@ -88,14 +61,16 @@ func (w *writer) events(article int64, a *khaldun.Coded, sourceKey string, st *k
 			ln, lc, la = str(l.Name), str(l.Country), str(l.Admin1)
 			lat, lon = sql.NullFloat64{Float64: l.Lat, Valid: true}, sql.NullFloat64{Float64: l.Lon, Valid: true}
 			gid = sql.NullInt64{Int64: int64(l.GeonameID), Valid: true}
+			lt = str(l.Text)
+			ls, le = sql.NullInt64{Int64: int64(l.Span.Start), Valid: true}, sql.NullInt64{Int64: int64(l.Span.End), Valid: true}
 		}
 		var seq int64
 		var articles int
 		err := w.queryRow(`INSERT INTO events (id, date, source_code, source_country, source_role,
 			target_code, target_country, target_role, code, root, name, plover, quad_class, goldstein,
-			loc_name, loc_country, loc_admin1, lat, lon, geonameid,
+			loc_name, loc_country, loc_admin1, lat, lon, geonameid, loc_text, loc_start, loc_end,
 			num_mentions, num_sources, num_articles, first_seen, last_seen, tone_sum, tone_n)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET
 				num_mentions = num_mentions + excluded.num_mentions,
 				num_articles = num_articles + 1,
@@ -105,7 +80,7 @@ func (w *writer) events(article int64, a *khaldun.Coded, sourceKey string, st *k
 				tone_n = tone_n + excluded.tone_n
 			RETURNING seq, num_articles`,
 			g.key, date, e.Source.Code, e.Source.Country, e.Source.Role, tc, tco, tr,
-			e.Code, e.Root, e.Name, e.Plover, e.QuadClass, e.Goldstein, ln, lc, la, lat, lon, gid,
+			e.Code, e.Root, e.Name, e.Plover, e.QuadClass, e.Goldstein, ln, lc, la, lat, lon, gid, lt, ls, le,
 			len(g.events), seen, seen, a.Tone, toneN).Scan(&seq, &articles)
 		if err != nil {
 			return err

@@ -11,7 +11,13 @@ import (
 // annotationPage lists rows of an annotation table (alias x) with their
 // article, newest article first and in text order within it, paged by
 // keyset so that a deep page costs what the first does.
-func (s *Store) annotationPage(ctx context.Context, table, cols string, conds []string, args []any,
+//
+// articlesFirst walks the articles by publication date (their index) and
+// looks up each one's rows, stopping after a page: for a table with many
+// rows per article (quotes, 180k on 15k articles) that reads a page's
+// worth instead of joining and sorting the whole table (0.3 s). A small
+// table (counts) is cheaper the other way when a filter is selective.
+func (s *Store) annotationPage(ctx context.Context, table, cols string, articlesFirst bool, conds []string, args []any,
 	cur string, limit int, scan func(scanner, *khaldun.ArticleRef) error) (string, error) {
 	if cur != "" {
 		c, err := parseAnnCursor(cur)
@@ -22,9 +28,14 @@ func (s *Store) annotationPage(ctx context.Context, table, cols string, conds []
 		args = append(args, c.Published, c.Published, c.Article, c.Article, c.Ord)
 	}
 	limit = clamp(limit, 100, 1000)
+	from := fmt.Sprintf("%s x JOIN articles a ON a.seq = x.article", table)
+	if articlesFirst {
+		// CROSS JOIN is SQLite's way to fix the join order.
+		from = fmt.Sprintf("articles a CROSS JOIN %s x ON x.article = a.seq", table)
+	}
 	q := fmt.Sprintf(`SELECT a.seq, a.id, a.title, a.source, a.published, a.url, x.ord, %s
-		FROM %s x JOIN articles a ON a.seq = x.article%s
-		ORDER BY a.published DESC, x.article DESC, x.ord LIMIT %d`, cols, table, where(strings.Join(conds, " AND ")), limit+1)
+		FROM %s%s
+		ORDER BY a.published DESC, a.seq DESC, x.ord LIMIT %d`, cols, from, where(strings.Join(conds, " AND ")), limit+1)
 	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return "", err
@@ -83,7 +94,7 @@ func (s *Store) Quotes(ctx context.Context, f khaldun.QuoteFilter) (*khaldun.Quo
 	}
 	conds, args = dateConds(f.From, f.To, conds, args)
 	page := &khaldun.QuotePage{Quotes: []khaldun.StoredQuote{}}
-	next, err := s.annotationPage(ctx, "quotes", "x.text, x.start, x.end, x.speaker, x.speaker_actor", conds, args, f.Cursor, f.Limit,
+	next, err := s.annotationPage(ctx, "quotes", "x.text, x.start, x.end, x.speaker, x.speaker_actor", true, conds, args, f.Cursor, f.Limit,
 		func(r scanner, ref *khaldun.ArticleRef) error {
 			var q khaldun.Quote
 			if err := r.Scan(&q.Text, &q.Span.Start, &q.Span.End, &q.Speaker, &q.SpeakerActor); err != nil {
@@ -112,7 +123,7 @@ func (s *Store) Counts(ctx context.Context, f khaldun.CountFilter) (*khaldun.Cou
 	}
 	conds, args = dateConds(f.From, f.To, conds, args)
 	page := &khaldun.CountPage{Counts: []khaldun.StoredCount{}}
-	next, err := s.annotationPage(ctx, "counts", "x.type, x.number, x.qualifier, x.object, x.start, x.end", conds, args, f.Cursor, f.Limit,
+	next, err := s.annotationPage(ctx, "counts", "x.type, x.number, x.qualifier, x.object, x.start, x.end", false, conds, args, f.Cursor, f.Limit,
 		func(r scanner, ref *khaldun.ArticleRef) error {
 			var c khaldun.Count
 			if err := r.Scan(&c.Type, &c.Number, &c.Qualifier, &c.Object, &c.Span.Start, &c.Span.End); err != nil {

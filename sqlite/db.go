@@ -41,6 +41,8 @@ type Store struct {
 	read  *sql.DB // several connections, query only
 	mu    sync.Mutex
 	now   func() time.Time
+	verMu sync.Mutex // guards ver
+	ver   versionConn
 }
 
 var _ khaldun.Store = (*Store)(nil)
@@ -107,7 +109,9 @@ func dsn(path string, writer bool) string {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return errors.Join(s.read.Close(), s.write.Close())
+	s.verMu.Lock()
+	defer s.verMu.Unlock()
+	return errors.Join(s.ver.close(), s.read.Close(), s.write.Close())
 }
 
 // migration is one numbered file of migrations/.
@@ -117,8 +121,11 @@ type migration struct {
 	sql     string
 }
 
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+func migrations() ([]migration, error) { return readMigrations(migrationFiles) }
+
+// readMigrations reads the numbered files of fsys's migrations directory.
+func readMigrations(fsys fs.FS) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, "migrations")
 	if err != nil {
 		return nil, err
 	}
@@ -129,29 +136,39 @@ func migrations() ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
 		}
-		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		b, err := fs.ReadFile(fsys, "migrations/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
 		ms = append(ms, migration{v, e.Name(), string(b)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	// Versions may skip a number: migrations written on branches at the
+	// same time land in either order, and each is applied by its own
+	// version, not by position.
 	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: want version %d", m.name, i+1)
+		if m.version < 1 || (i > 0 && m.version == ms[i-1].version) {
+			return nil, fmt.Errorf("migration %s: version %d is not positive and unique", m.name, m.version)
 		}
 	}
 	return ms, nil
 }
 
-// migrate applies the migrations after the database's version up to
-// target (all when target is 0), each in its own transaction with its schema_version row, so that
-// a crash leaves the database at one version or the next, never between.
+// migrate applies each migration up to version target (all when target
+// is 0) that the database has not recorded, in version order, each in its
+// own transaction with its schema_version row, so that a crash leaves the
+// database at one version or the next, never between. Going by the set of
+// applied versions rather than the highest lets a migration numbered below
+// one already applied (merged later from another branch) still run.
 func migrate(ctx context.Context, db *sql.DB, target int) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
+	return migrateWith(ctx, db, ms, target)
+}
+
+func migrateWith(ctx context.Context, db *sql.DB, ms []migration, target int) error {
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("schema_version: %w", err)
@@ -160,13 +177,17 @@ func migrate(ctx context.Context, db *sql.DB, target int) error {
 	if err != nil {
 		return err
 	}
-	if current > len(ms) {
-		return fmt.Errorf("database schema version %d is newer than this khaldun (%d)", current, len(ms))
+	latest := 0
+	if len(ms) > 0 {
+		latest = ms[len(ms)-1].version
 	}
-	if target <= 0 || target > len(ms) {
-		target = len(ms)
+	if current > latest {
+		return fmt.Errorf("database schema version %d is newer than this khaldun (%d)", current, latest)
 	}
-	for _, m := range ms[current:max(current, target)] {
+	for _, m := range ms {
+		if target > 0 && m.version > target {
+			break
+		}
 		if err := apply(ctx, db, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
@@ -174,22 +195,26 @@ func migrate(ctx context.Context, db *sql.DB, target int) error {
 	return nil
 }
 
-// apply runs one migration in its own transaction. The version is read
-// again inside it, under the write lock the writer's IMMEDIATE transactions
-// take at BEGIN: another process opening the same database at the same
-// moment (an ingest and a serve, or a test polling the file) may have
-// applied it already, and running it twice would fail half-way.
+// apply runs one migration in its own transaction unless it is recorded
+// as applied. The check is inside the transaction, under the write lock
+// the writer's IMMEDIATE transactions take at BEGIN: another process
+// opening the same database at the same moment (an ingest and a serve, or
+// a test polling the file) may have applied it already, and running it
+// twice would fail half-way.
 func apply(ctx context.Context, db *sql.DB, m migration) error {
+	var done bool
+	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM schema_version WHERE version = ?)`, m.version).Scan(&done); err != nil || done {
+		return err // the common case, opening an up-to-date file, takes no write lock
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var v sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&v); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM schema_version WHERE version = ?)`, m.version).Scan(&done); err != nil {
 		return err
 	}
-	if int(v.Int64) >= m.version {
+	if done {
 		return tx.Commit()
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {

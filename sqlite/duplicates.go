@@ -2,11 +2,10 @@ package sqlite
 
 import (
 	"database/sql"
-	"net/url"
-	"strings"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/dedup"
+	"github.com/khaldun/khaldun/eventkey"
 )
 
 // candidate is a stored article near-duplicating the one being saved.
@@ -89,14 +88,5 @@ func better(a, b candidate) bool {
 	return a.seq < b.seq
 }
 
-// outlet names who published an article for NumSources: its source, else
-// the URL's host, else the article itself.
-func outlet(a *khaldun.Article) string {
-	if s := strings.ToLower(strings.TrimSpace(a.Source)); s != "" {
-		return s
-	}
-	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-	}
-	return a.ID
-}
+// outlet names who published an article for NumSources (eventkey.Outlet).
+func outlet(a *khaldun.Article) string { return eventkey.Outlet(a) }

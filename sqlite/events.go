@@ -22,7 +22,7 @@ const (
 // eventColumns are read by scanEvent, in order.
 const eventColumns = `e.seq, e.id, e.date, e.source_code, e.source_country, e.source_role,
 	e.target_code, e.target_country, e.target_role, e.code, e.root, e.name, e.plover, e.quad_class, e.goldstein,
-	e.loc_name, e.loc_country, e.loc_admin1, e.lat, e.lon, e.geonameid,
+	e.loc_name, e.loc_country, e.loc_admin1, e.lat, e.lon, e.geonameid, e.loc_text, e.loc_start, e.loc_end,
 	e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen,
 	CASE WHEN e.tone_n > 0 THEN e.tone_sum / e.tone_n END`
 
@@ -34,17 +34,20 @@ func scanEvent(r interface{ Scan(...any) error }) (int64, khaldun.AggregateEvent
 		ln, lc, la    sql.NullString
 		lat, lon, avg sql.NullFloat64
 		gid           sql.NullInt64
+		lt            sql.NullString
+		ls, le        sql.NullInt64
 	)
 	err := r.Scan(&seq, &e.ID, &e.Date, &e.Source.Code, &e.Source.Country, &e.Source.Role,
 		&tc, &tco, &tr, &e.Code, &e.Root, &e.Name, &e.Plover, &e.QuadClass, &e.Goldstein,
-		&ln, &lc, &la, &lat, &lon, &gid,
+		&ln, &lc, &la, &lat, &lon, &gid, &lt, &ls, &le,
 		&e.NumMentions, &e.NumSources, &e.NumArticles, &e.FirstSeen, &e.LastSeen, &avg)
 	if tc.Valid {
 		e.Target = &khaldun.ActorRef{Code: tc.String, Country: tco.String, Role: tr.String}
 	}
 	if ln.Valid {
 		e.Location = &khaldun.Location{Name: ln.String, Country: lc.String, Admin1: la.String,
-			Lat: lat.Float64, Lon: lon.Float64, GeonameID: int(gid.Int64)}
+			Lat: lat.Float64, Lon: lon.Float64, GeonameID: int(gid.Int64),
+			Text: lt.String, Span: khaldun.Span{Start: int(ls.Int64), End: int(le.Int64)}}
 	}
 	if avg.Valid {
 		e.AvgTone = &avg.Float64

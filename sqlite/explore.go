@@ -28,11 +28,11 @@ func (s *Store) Actors(ctx context.Context, f khaldun.ActorFilter) ([]khaldun.Ac
 			return where(c)
 		}
 		p := strings.ToUpper(f.Query)
-		// The name match runs over mentions once, not per event: the IN
-		// list is uncorrelated.
+		// The name match runs over the distinct actor texts once, not per
+		// event: the IN list is uncorrelated.
 		m := fmt.Sprintf(`((e.%[1]s_code >= ? AND e.%[1]s_code < ?) OR e.%[1]s_code IN
-			(SELECT m.%[1]s_code FROM mentions m WHERE instr(lower(m.%[1]s_text), lower(?)) > 0))`, sd)
-		args = append(args, p, p+"~", f.Query)
+			(SELECT n.code FROM actor_names n WHERE n.side = ? AND instr(lower(n.text), lower(?)) > 0))`, sd)
+		args = append(args, p, p+"~", map[string]int{"source": 1, "target": 2}[sd], f.Query)
 		if c != "" {
 			m = c + " AND " + m
 		}
@@ -85,11 +85,11 @@ func (s *Store) eventSeries(ctx context.Context, f khaldun.SeriesFilter) ([]khal
 	var period string
 	switch f.Interval {
 	case khaldun.Day:
-		period = "e.date"
+		period = "d"
 	case khaldun.Week:
-		period = "date(e.date, '-' || ((CAST(strftime('%w', e.date) AS INTEGER) + 6) % 7) || ' days')"
+		period = "date(d, '-' || ((CAST(strftime('%w', d) AS INTEGER) + 6) % 7) || ' days')"
 	case khaldun.Month:
-		period = "substr(e.date, 1, 7)"
+		period = "substr(d, 1, 7)"
 	default:
 		return nil, fmt.Errorf("sqlite: timeseries: unknown interval %d", f.Interval)
 	}
@@ -99,8 +99,16 @@ func (s *Store) eventSeries(ctx context.Context, f khaldun.SeriesFilter) ([]khal
 	}
 	// Undated events carry "" and would make a period of their own.
 	conds = append(conds, "e.date >= '0000-00-00'")
-	q := fmt.Sprintf(`SELECT %s AS period, %s AS key, count(*), sum(e.num_mentions), sum(e.goldstein)
-		FROM events e%s GROUP BY period, key ORDER BY period, key`, period, key, where(strings.Join(conds, " AND ")))
+	// Events are summed per day first and the days then per period: the
+	// date arithmetic of a week runs once per day instead of once per
+	// event (a third of the time for an actor with 30k events). Grouping
+	// by e.date || '' keeps the planner on the filter's index; grouping by
+	// the bare column would have it walk events_date over the whole table
+	// to save a sort.
+	q := fmt.Sprintf(`SELECT %s AS period, k, sum(c), sum(n), sum(g) FROM (
+			SELECT e.date AS d, %s AS k, count(*) AS c, sum(e.num_mentions) AS n, sum(e.goldstein) AS g
+			FROM events e%s GROUP BY e.date || '', k)
+		GROUP BY period, k ORDER BY period, k`, period, key, where(strings.Join(conds, " AND ")))
 	return s.series(ctx, q, args)
 }
 

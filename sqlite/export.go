@@ -27,6 +27,12 @@ func stream[T any](ctx context.Context, s *Store, what, query string, args []any
 		}
 		defer rows.Close()
 		for rows.Next() {
+			// database/sql notices a cancelled context from another
+			// goroutine, rows later; a consumer that cancels wants to stop now.
+			if err := ctx.Err(); err != nil {
+				yield(nil, fmt.Errorf("sqlite: export %s: %w", what, err))
+				return
+			}
 			v, err := scan(rows)
 			if err != nil {
 				yield(nil, fmt.Errorf("sqlite: export %s: %w", what, err))

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun"
 )
 
 // schema returns the database's schema as SQLite records it, so that a
@@ -117,5 +119,49 @@ func TestConcurrentOpen(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestLocationSpanBackfill: events stored before migration 6 take their
+// location's text and span from their first located mention.
+func TestLocationSpanBackfill(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := open(ctx, path, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, url, title, source, published, language, body, sentences, dropped, stats, dictionary, pipeline, ingested)
+			VALUES ('a', '', '', 'Wire', '2020-01-01', 'en', x'61', '[]', '[]', '{}', 'v0', 'dev', '2020-01-01T00:00:00Z')`,
+		`INSERT INTO events (id, date, source_code, source_country, source_role, code, root, name, plover, quad_class, goldstein,
+			loc_name, loc_country, loc_admin1, lat, lon, geonameid,
+			num_mentions, num_sources, num_articles, first_seen, last_seen, tone_n)
+			VALUES ('e', '2020-01-01', 'USAGOV', 'USA', 'GOV', '040', '04', 'Consult', 'CONSULT', 1, 1,
+			'Geneva', 'CHE', '', 46.2, 6.1, 2660646, 2, 1, 1, '2020-01-01', '2020-01-01', 0)`,
+		`INSERT INTO mentions (article, ord, event, id, sentence, sent_start, sent_end, span_start, span_end,
+			source_text, source_code, source_country, source_role, source_start, source_end,
+			code, root, name, plover, quad_class, goldstein, date, date_text, location, rule, confidence)
+			VALUES (1, 0, 1, 'm0', 0, 0, 1, 0, 1, 'US', 'USAGOV', 'USA', 'GOV', 0, 2, '040', '04', 'Consult', 'CONSULT', 1, 1,
+			'2020-01-01', '', NULL, 'r', 1),
+			(1, 1, 1, 'm1', 0, 0, 1, 0, 1, 'US', 'USAGOV', 'USA', 'GOV', 0, 2, '040', '04', 'Consult', 'CONSULT', 1, 1,
+			'2020-01-01', '', '{"text":"Genf","name":"Geneva","span":[7,11]}', 'r', 1)`,
+	} {
+		if _, err := old.write.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e, _, err := s.Event(ctx, "e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := e.Location; l == nil || l.Text != "Genf" || l.Span != (khaldun.Span{Start: 7, End: 11}) || l.Name != "Geneva" {
+		t.Errorf("backfilled location %+v", l)
 	}
 }

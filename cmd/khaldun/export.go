@@ -16,6 +16,7 @@ import (
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/export"
 	"github.com/khaldun/khaldun/gazetteer"
+	"github.com/khaldun/khaldun/postgres"
 	"github.com/khaldun/khaldun/sqlite"
 )
 
@@ -80,7 +81,7 @@ actor), --root, --code (prefix), --quad. For quotes and counts, --since and
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&dbPath, "db", "", "database file (default $KHALDUN_DB or ./khaldun.db)")
+	fl.StringVar(&dbPath, "db", "", dbHelp)
 	fl.StringVar(&o.Format, "format", "csv", "gdelt, gdelt-mentions, csv, jsonl or parquet")
 	fl.StringVar(&o.Table, "table", "", "events, mentions, quotes or counts (default events; mentions for gdelt-mentions)")
 	fl.StringVarP(&out, "output", "o", "", "file to write (default standard output)")
@@ -96,7 +97,7 @@ actor), --root, --code (prefix), --quad. For quotes and counts, --since and
 
 func runExport(ctx context.Context, dbPath, out string, o export.Options, stdout, stderr io.Writer) error {
 	// Open would create a missing database; a mistyped path should fail.
-	if _, err := os.Stat(dbPath); err != nil {
+	if _, err := os.Stat(dbPath); err != nil && !postgres.IsDSN(dbPath) {
 		return fmt.Errorf("database: %w", err)
 	}
 	if o.Format == "gdelt" && o.Table != "mentions" {
@@ -106,7 +107,7 @@ func runExport(ctx context.Context, dbPath, out string, o export.Options, stdout
 		}
 		o.Gazetteer = g
 	}
-	store, err := sqlite.Open(ctx, dbPath)
+	store, err := openStore(ctx, dbPath)
 	if err != nil {
 		return err
 	}
@@ -127,6 +128,12 @@ func runExport(ctx context.Context, dbPath, out string, o export.Options, stdout
 		return err
 	}
 	defer os.Remove(f.Name())
+	// CreateTemp makes the file private (0600); an export is a data file
+	// like one written by the shell, readable by others as usual.
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
 	w := bufio.NewWriterSize(f, 64<<10)
 	n, err := export.Write(ctx, store, w, o)
 	if err == nil {

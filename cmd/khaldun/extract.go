@@ -13,7 +13,6 @@ import (
 
 	"github.com/khaldun/khaldun/extract"
 	"github.com/khaldun/khaldun/pipeline"
-	"github.com/khaldun/khaldun/source"
 )
 
 func extractCmd() *cobra.Command {
@@ -50,6 +49,7 @@ on; the exit status is 1 when any page failed.`,
 				page, err := readHTMLPage(name, maxBytes)
 				var p *extract.Page
 				if err == nil {
+					opt.MaxBytes = maxBytes
 					p, err = extract.Extract(page, opt)
 				}
 				if err != nil {
@@ -78,7 +78,8 @@ on; the exit status is 1 when any page failed.`,
 	fl.StringVar(&opt.ContentType, "content-type", "", "HTTP Content-Type of the page, for its charset")
 	fl.BoolVar(&opt.Fast, "fast", false, "skip the fallback extractors and the multilingual date parser")
 	fl.BoolVar(&pretty, "pretty", false, "indented JSON")
-	fl.Int64Var(&maxBytes, "max-bytes", source.DefaultMaxBytes, "largest page accepted, in bytes")
+	fl.Int64Var(&maxBytes, "max-bytes", extract.DefaultMaxBytes, "largest page accepted, in bytes (pages with too much text or too many elements are refused too)")
+	fl.DurationVar(&opt.Timeout, "timeout", 0, "time allowed for extracting one page (0: no limit)")
 	return cmd
 }
 

@@ -79,7 +79,7 @@ status is 1 when any input failed.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&dbPath, "db", "", "database file (default $KHALDUN_DB or ./khaldun.db)")
+	fl.StringVar(&dbPath, "db", "", dbHelp)
 	fl.StringVar(&src.Title, "title", "", "title of a plain-text article")
 	fl.StringVar(&src.Date, "date", "", "publication date of a plain-text article, YYYY-MM-DD")
 	fl.StringVar(&src.URL, "url", "", "URL of a plain-text article")
@@ -121,7 +121,7 @@ func ingest(ctx context.Context, job ingestJob) error {
 	if err != nil {
 		return err
 	}
-	store, err := sqlite.Open(ctx, job.db)
+	store, err := openStore(ctx, job.db)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	khttp "github.com/khaldun/khaldun/http"
 	"github.com/khaldun/khaldun/sqlite"
+	"github.com/khaldun/khaldun/web"
 )
 
 func serveCmd() *cobra.Command {
@@ -23,10 +24,12 @@ func serveCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve a database as an HTTP JSON API",
+		Short: "Serve a database as an HTTP JSON API and a web dashboard",
 		Long: `Serve answers HTTP requests for the events, articles, actors, time series,
 networks, quotes and counts of a database made by ingest (--db, $KHALDUN_DB, or
-./khaldun.db). The API is described at /api/openapi.json.
+./khaldun.db). The API is described at /api/openapi.json. The dashboard at /
+(a binary built with make build) shows the events on a timeline, a map and an
+actor network, with the evidence sentence of each; it reads only the API.
 
 POST /api/articles codes and stores an article; it needs a bearer token
 (--token or $KHALDUN_TOKEN) and is disabled without one. Reads are open on a
@@ -58,7 +61,7 @@ requests in flight.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fl.StringVar(&dbPath, "db", "", "database file (default $KHALDUN_DB or ./khaldun.db)")
+	fl.StringVar(&dbPath, "db", "", dbHelp)
 	fl.StringVar(&token, "token", "", "bearer token for writes, and for reads when required (default $KHALDUN_TOKEN)")
 	fl.BoolVar(&requireReads, "require-token-for-reads", false, "reads need the token too (default: when --addr is not loopback)")
 	dicts.register(fl)
@@ -73,7 +76,7 @@ type serveJob struct {
 }
 
 func serve(ctx context.Context, job serveJob) error {
-	store, err := sqlite.Open(ctx, job.db)
+	store, err := openStore(ctx, job.db)
 	if err != nil {
 		return err
 	}
@@ -103,7 +106,12 @@ func serve(ctx context.Context, job serveJob) error {
 		reads = "reads need the token"
 	}
 	fmt.Fprintf(job.stderr, "khaldun: serving %s on http://%s/api/ (%s, %s)\n", job.db, l.Addr(), reads, writes)
-	err = s.Serve(ctx, l)
+	if web.Built() {
+		fmt.Fprintf(job.stderr, "khaldun: dashboard at http://%s/\n", l.Addr())
+	} else {
+		fmt.Fprintln(job.stderr, "khaldun: this binary has no dashboard; build it with: make build")
+	}
+	err = s.ServeWith(ctx, l, s.WithPage(web.Handler()))
 	fmt.Fprintln(job.stderr, "khaldun: server stopped")
 	return err
 }

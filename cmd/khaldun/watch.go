@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/extract"
 	"github.com/khaldun/khaldun/feed"
 	"github.com/khaldun/khaldun/pipeline"
 	"github.com/khaldun/khaldun/sqlite"
@@ -61,7 +62,7 @@ terminal.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&job.db, "db", "", "database file (default $KHALDUN_DB or ./khaldun.db)")
+	fl.StringVar(&job.db, "db", "", dbHelp)
 	fl.DurationVar(&job.interval, "interval", 15*time.Minute, "time between the starts of two polls")
 	fl.BoolVar(&job.once, "once", false, "poll every feed once and exit")
 	fl.Float64Var(&job.client.Rate, "rate", 1, "requests per second to one host")
@@ -70,6 +71,8 @@ terminal.`,
 	fl.IntVar(&job.client.Retries, "retries", 3, "retries after a server error or a timeout (-1: none)")
 	fl.DurationVar(&job.client.Backoff, "backoff", time.Second, "wait before the first retry, doubled for each next one")
 	fl.BoolVar(&job.fast, "fast", false, "extract pages with trafilatura alone, without its fallback extractors")
+	fl.Int64Var(&job.maxPage, "max-page-bytes", extract.DefaultMaxBytes, "largest page extracted, in bytes; larger pages fail and are not fetched again")
+	fl.DurationVar(&job.extractTimeout, "extract-timeout", time.Minute, "time allowed for extracting one page (0: no limit)")
 	fl.IntVar(&job.workers, "workers", 0, "articles coded in parallel (0: one per core)")
 	job.dicts.register(fl)
 	return cmd
@@ -84,6 +87,11 @@ type watchJob struct {
 	client   feed.Options
 	dicts    dictFlags
 	log      *slog.Logger
+
+	// maxPage and extractTimeout bound one page's extraction, whose cost
+	// grows faster than the page.
+	maxPage        int64
+	extractTimeout time.Duration
 }
 
 // newLogger logs JSON for log collectors, text for a person.
@@ -148,13 +156,14 @@ func watch(ctx context.Context, job watchJob) error {
 	if err != nil {
 		return err
 	}
-	store, err := sqlite.Open(ctx, job.db)
+	store, err := openStore(ctx, job.db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 
-	poller := &feed.Poller{Client: feed.NewClient(job.client), State: store, Log: log, Fast: job.fast}
+	poller := &feed.Poller{Client: feed.NewClient(job.client), State: store, Log: log, Fast: job.fast,
+		MaxPageBytes: job.maxPage, ExtractTimeout: job.extractTimeout}
 	keep := context.WithoutCancel(ctx)
 	codeCtx, stopCoding := context.WithCancelCause(keep)
 	defer stopCoding(nil)
