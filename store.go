@@ -6,7 +6,7 @@ import (
 )
 
 // Store keeps coded articles and the events aggregated across them. It is
-// implemented by package sqlite (an embedded file) and later by postgres;
+// implemented by package sqlite (an embedded file) and package postgres;
 // the CLI, the HTTP API and the exports depend on this interface only.
 //
 // Every method takes a context and is safe for concurrent use. Writes are
@@ -184,7 +184,7 @@ type EventPage struct {
 // Explorer answers the aggregate questions of the HTTP API and the exports
 // over what a Store holds. It is separate from Store so that a store can be
 // written (ingest) before it can be explored, and implemented by package
-// sqlite next to Store.
+// sqlite and package postgres next to Store.
 type Explorer interface {
 	// Actors lists actors by the number of events they take part in.
 	Actors(ctx context.Context, f ActorFilter) ([]ActorCount, error)

@@ -11,8 +11,8 @@ import (
 
 // State is what a Poller remembers between polls and runs: the
 // validators of each feed, for conditional requests, and the items
-// already fetched, so that no page is fetched twice. *sqlite.Store
-// implements it.
+// already fetched, so that no page is fetched twice. *sqlite.Store and
+// *postgres.Store implement it.
 type State interface {
 	FeedState(ctx context.Context, feedURL string) (etag, lastModified string, err error)
 	SetFeedState(ctx context.Context, feedURL, etag, lastModified string, status int) error

@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"context"
 	"crypto/subtle"
-	"errors"
 	"log"
 	"net"
 	nethttp "net/http"
@@ -24,7 +23,7 @@ type Pipeline interface {
 	Process(ctx context.Context, in khaldun.Input) (*khaldun.Document, error)
 }
 
-// Store is what the server reads and writes; *sqlite.Store satisfies it.
+// Store is what the server reads and writes; *sqlite.Store and *postgres.Store satisfy it.
 type Store interface {
 	khaldun.Store
 	khaldun.Explorer
@@ -73,31 +72,7 @@ const (
 // waits for the requests in flight (at most shutdownTimeout). Closing the
 // store is left to the caller, after Serve returns.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
-	srv := &nethttp.Server{
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		ErrorLog:          s.ErrorLog,
-		// Requests outlive ctx: cancelling it starts the shutdown, which
-		// must let them finish.
-		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(l) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
-	defer cancel()
-	err := srv.Shutdown(sctx)
-	if serr := <-errc; !errors.Is(serr, nethttp.ErrServerClosed) {
-		err = errors.Join(err, serr)
-	}
-	return err
+	return s.ServeWith(ctx, l, s.Handler())
 }
 
 // Handler returns the API's handler.

@@ -75,9 +75,14 @@ func (s *Store) Timeseries(ctx context.Context, f khaldun.SeriesFilter) ([]khald
 		return nil, fmt.Errorf("postgres: timeseries: %w", err)
 	}
 	period := map[khaldun.Interval]func(string) (string, bool){
-		khaldun.Day:   func(d string) (string, bool) { return d, true },
-		khaldun.Week:  monday,
-		khaldun.Month: func(d string) (string, bool) { return d[:min(7, len(d))], true },
+		khaldun.Day: func(d string) (string, bool) { return d, isDay(d) },
+		khaldun.Week: func(d string) (string, bool) {
+			if !isDay(d) {
+				return "", false
+			}
+			return monday(d)
+		},
+		khaldun.Month: func(d string) (string, bool) { return d[:min(7, len(d))], isDay(d) || isMonth(d) },
 	}[f.Interval]
 	if period == nil {
 		return nil, fmt.Errorf("postgres: timeseries: unknown interval %d: %w", f.Interval, khaldun.ErrInvalid)
@@ -188,4 +193,25 @@ func clamp(n, def, most int) int {
 		return def
 	}
 	return min(n, most)
+}
+
+// isDay and isMonth tell the dates precise enough for a period: a series
+// by day or week takes only full days, one by month days and months; a
+// year, season, quarter or week is left out of all three (the sqlite
+// store's rule, migration 0008).
+func isDay(d string) bool {
+	return len(d) == 10 && d[4] == '-' && d[7] == '-' && digits(d[:4]) && digits(d[5:7]) && digits(d[8:])
+}
+
+func isMonth(d string) bool {
+	return len(d) == 7 && d[4] == '-' && digits(d[:4]) && digits(d[5:])
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

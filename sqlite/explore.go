@@ -97,8 +97,13 @@ func (s *Store) eventSeries(ctx context.Context, f khaldun.SeriesFilter) ([]khal
 	if key == "" {
 		return nil, fmt.Errorf("sqlite: timeseries: unknown split %q", f.By)
 	}
-	// Undated events carry "" and would make a period of their own.
-	conds = append(conds, "e.date >= '0000-00-00'")
+	// Only dates precise enough for the period count (migration 0008):
+	// full days for days and weeks, days and months for months.
+	day := "e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+	if f.Interval == khaldun.Month {
+		day = "(" + day + " OR e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]')"
+	}
+	conds = append(conds, day)
 	// Events are summed per day first and the days then per period: the
 	// date arithmetic of a week runs once per day instead of once per
 	// event (a third of the time for an actor with 30k events). Grouping
@@ -134,6 +139,11 @@ func rollupSeries(f khaldun.SeriesFilter) (string, []any, bool) {
 	}
 	period := "r.period"
 	if f.Filter.From != "" || f.Filter.To != "" {
+		// Day rows hold only full days, and a month series also counts
+		// the events dated to a month: those need the events themselves.
+		if f.Interval == khaldun.Month {
+			return "", nil, false
+		}
 		switch f.Interval {
 		case khaldun.Week:
 			period = "date(r.period, '-' || ((CAST(strftime('%w', r.period) AS INTEGER) + 6) % 7) || ' days')"

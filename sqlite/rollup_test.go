@@ -37,14 +37,20 @@ func checkRollup(t *testing.T, s *Store) {
 		if err := rows.Scan(&date, &root, &quad, &sc, &tc, &noTarget, &n, &g); err != nil {
 			t.Fatal(err)
 		}
-		if date < "0000-00-00" {
-			continue
+		// Days and weeks take full days, months days and months (0008).
+		isDay := len(date) == 10 && date[4] == '-' && date[7] == '-' && numeric(date[:4]+date[5:7]+date[8:])
+		isMonth := len(date) == 7 && date[4] == '-' && numeric(date[:4]+date[5:])
+		periods := map[string]string{}
+		if isDay {
+			periods["day"] = date
 		}
-		periods := map[string]string{"day": date, "month": date[:min(7, len(date))]}
+		if isDay || isMonth {
+			periods["month"] = date[:7]
+		}
 		// SQLite reads days up to 31 in any month, carrying into the next
 		// (2024-02-31 is 2024-03-02), as time.Date does.
 		var y, m, dd int
-		if _, err := fmt.Sscanf(date, "%4d-%2d-%2d", &y, &m, &dd); err == nil && len(date) == 10 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 {
+		if _, err := fmt.Sscanf(date, "%4d-%2d-%2d", &y, &m, &dd); err == nil && isDay && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 {
 			d := time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
 			periods["week"] = d.AddDate(0, 0, -(int(d.Weekday())+6)%7).Format(time.DateOnly)
 		}
@@ -90,6 +96,15 @@ func checkRollup(t *testing.T, s *Store) {
 	}
 }
 
+func numeric(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func TestRollup(t *testing.T) {
 	s, ctx := openTest(t), context.Background()
 	conflict := meet("ISRMIL", "PSE", "2024-05-01")
@@ -103,6 +118,9 @@ func TestRollup(t *testing.T) {
 		{coded("a2", "Post", "2024-05-03", talks, meet("USAGOV", "RUSGOV", "2024-04-30"), conflict, conflict, self),
 			coded("a3", "Post", "", talks, meet("FRAGOV", "", ""), bad)},
 		{coded("a4", "Times", "2024-06-01", talks, self, meet("USAGOV", "RUSGOV", "2024-04-30"), meet("CHNGOV", "USAGOV", ""))},
+		// Dates as coarse as their text: a year, a month, a week, a season.
+		{coded("a5", "Wire", "2024-06-02", talks, meet("USAGOV", "RUSGOV", "2024"), meet("USAGOV", "RUSGOV", "2024-05"),
+			meet("USAGOV", "RUSGOV", "2024-W18"), meet("USAGOV", "RUSGOV", "2024-SU"))},
 	}
 	for _, b := range batches {
 		if _, err := s.Save(ctx, b...); err != nil {
@@ -117,8 +135,11 @@ func TestRollup(t *testing.T) {
 				{Country: "USA", Side: khaldun.TargetSide}, {Country: "RUS"}, {Root: "19"}, {QuadClass: 1},
 				{From: "2024-05-01", To: "2024-05-31"}, {From: "2024-05-02", Country: "USA", QuadClass: 1}} {
 				f := khaldun.SeriesFilter{Filter: ef, Interval: iv, By: by}
-				if _, _, ok := rollupSeries(f); !ok {
-					t.Fatalf("%+v not answered by the rollup", f)
+				// A month series in a date range counts month-dated
+				// events, which day rows do not hold: the events answer.
+				inRange := ef.From != "" || ef.To != ""
+				if _, _, ok := rollupSeries(f); ok == (iv == khaldun.Month && inRange) {
+					t.Fatalf("%+v: answered by the rollup %v", f, ok)
 				}
 				got, err := s.Timeseries(ctx, f)
 				if err != nil {

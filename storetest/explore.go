@@ -57,6 +57,44 @@ func testTimeseries(t *testing.T, open func(*testing.T) Store) {
 	}
 }
 
+// testSeriesPrecision: an event is dated as precisely as its text allows
+// (a year, a season, a week, a month or a day); a period counts only the
+// dates precise enough for it, so that no year stands for its first day.
+func testSeriesPrecision(t *testing.T, open func(*testing.T) Store) {
+	s, ctx := open(t), context.Background()
+	var events []khaldun.Event
+	for _, d := range []string{"2016", "2016-SU", "2016-Q1", "2016-W05", "2016-03", "2016-03-15"} {
+		events = append(events, meet("USAGOV", "RUSGOV", d))
+	}
+	save(t, s, coded("p", "Wire", "2016-03-20", talks, events...))
+	tests := []struct {
+		name string
+		f    khaldun.SeriesFilter
+		want []khaldun.SeriesPoint
+	}{
+		{"day", khaldun.SeriesFilter{}, []khaldun.SeriesPoint{pt("2016-03-15", "", 1, 1, 1)}},
+		{"week", khaldun.SeriesFilter{Interval: khaldun.Week}, []khaldun.SeriesPoint{pt("2016-03-14", "", 1, 1, 1)}},
+		{"month", khaldun.SeriesFilter{Interval: khaldun.Month}, []khaldun.SeriesPoint{pt("2016-03", "", 2, 2, 2)}},
+		{"month in a range", khaldun.SeriesFilter{Interval: khaldun.Month, Filter: khaldun.EventFilter{From: "2016-01-01", To: "2016-12-31"}},
+			[]khaldun.SeriesPoint{pt("2016-03", "", 2, 2, 2)}},
+		{"day in a range", khaldun.SeriesFilter{Filter: khaldun.EventFilter{From: "2016-01-01", To: "2016-12-31"}},
+			[]khaldun.SeriesPoint{pt("2016-03-15", "", 1, 1, 1)}},
+		{"actor by week", khaldun.SeriesFilter{Interval: khaldun.Week, Filter: khaldun.EventFilter{Actor: "USA"}},
+			[]khaldun.SeriesPoint{pt("2016-03-14", "", 1, 1, 1)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Timeseries(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 func pt(period, key string, events, mentions int64, goldstein float64) khaldun.SeriesPoint {
 	return khaldun.SeriesPoint{Period: period, Key: key, Events: events, Mentions: mentions, Goldstein: goldstein}
 }

@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"EventFilters", testEventFilters},
 		{"EventPages", testEventPages},
 		{"Timeseries", testTimeseries},
+		{"SeriesPrecision", testSeriesPrecision},
 		{"Network", testNetwork},
 		{"Actors", testActors},
 		{"Quotes", testQuotes},
