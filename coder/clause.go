@@ -23,6 +23,9 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 	if k := subjectBefore(s, ms, h.start, b); k >= 0 {
 		return k
 	}
+	if k := c.reportedSubject(s, ms, h.start); k >= 0 {
+		return k
+	}
 	if b > 0 {
 		switch s.word(b - 1) {
 		case "who", "which", "that":
@@ -115,7 +118,7 @@ func coordinated(s *sentence, h verbHit) bool {
 func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	best := -1
 	for k := range ms {
-		if ms[k].end <= v && ms[k].start >= from && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || subordinator(s.word(ms[k].start-1)) || quantityOf(s, ms[k].start)) {
+		if ms[k].end <= v && ms[k].start >= from && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start)) {
 			// "met in Moscow to discuss": the object of a
 			// preposition is no subject, but the agent of a
 			// nominal is ("a bombing by Z killed …")
@@ -229,6 +232,17 @@ func subordinator(w string) bool {
 	return false
 }
 
+// afterSubordinator reports a mention opening a subordinate clause,
+// determiner aside: "after the Islamic State attacked" has "the Islamic
+// State" as the subject of "attacked", not as the object of "after".
+func afterSubordinator(s *sentence, i int) bool {
+	j := i - 1
+	if s.pos(j) == "DT" {
+		j--
+	}
+	return subordinator(s.word(j))
+}
+
 // agentOf reports a mention right after "by".
 func agentOf(s *sentence, i int) bool {
 	j := i - 1
@@ -270,7 +284,7 @@ func subjectOfNext(s *sentence, i int) bool {
 
 // passiveAt reports "was/were/been/is ... VBN".
 func passiveAt(s *sentence, h verbHit) bool {
-	if s.pos(h.head) != "VBN" {
+	if s.pos(h.head) != "VBN" || stativeAt(s, h) {
 		return false
 	}
 	if s.word(h.end) == "by" && (s.word(h.start-1) == "as" || s.word(h.start-1) == ",") {

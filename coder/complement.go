@@ -219,7 +219,7 @@ func reportedBefore(s *sentence, i int) bool {
 // mention and the verb after "must", or -1, -1. An actor obliging itself
 // ("said it must act") makes no demand.
 func demandAfter(s *sentence, ms []mention, from, src int) (int, int) {
-	i := from
+	i := skipWhen(s, from)
 	for s.pos(i) == "RB" || s.word(i) == "that" || s.pos(i) == "DT" {
 		i++
 	}
@@ -229,6 +229,12 @@ func demandAfter(s *sentence, ms []mention, from, src int) (int, int) {
 	}
 	g := members(ms, t)
 	j := ms[g[len(g)-1]].end
+	if w := s.word(j); w == "in" || w == "of" {
+		// "the rebels in Darfur must": the place belongs to the noun
+		if k := mentionStarting(ms, j+1+modifiers(s, j+1, 2)); k >= 0 {
+			j = ms[k].end
+		}
+	}
 	for s.pos(j) == "RB" {
 		j++
 	}

@@ -46,6 +46,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 		}
 	}
 	out = append(out, c.codeNouns(s, ms)...)
+	out = append(out, c.codeCausedDeaths(s, ms)...)
 	return dedupe(out)
 }
 
@@ -69,9 +70,31 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 	if pat != nil {
 		code, reverse = pat.Code, pat.Reverse
 	}
+	if nullCode(code) && nullCode(reverse) && c.opts.FutureIntent {
+		if t, ok := conditionalThreat(s, h, ""); ok {
+			code = t // "will withdraw its force unless …"
+		}
+	}
 	if nullCode(code) && nullCode(reverse) {
 		c.drop(s, h, "null code")
 		return nil, c.subject(s, ms, h, shared), -1, covered
+	}
+	if why := unreal(s, h); why != "" {
+		c.drop(s, h, why)
+		return nil, c.subject(s, ms, h, shared), -1, covered
+	}
+	if c.opts.FutureIntent && rootOf(code) != "04" && purposeOf(s, h) {
+		c.drop(s, h, "infinitive of purpose")
+		return nil, c.subject(s, ms, h, shared), -1, covered
+	}
+	if failedTo(s, h) && !negated(s, h) {
+		// "failed to reach agreement": no agreement, a refusal at most
+		r := refine("12", code)
+		if r == "" {
+			c.drop(s, h, "failed to")
+			return nil, c.subject(s, ms, h, shared), -1, covered
+		}
+		code, reverse = r, ""
 	}
 	if negated(s, h) && !cp.negated {
 		// "will not release" is a refusal (1243); "did not release"
@@ -86,7 +109,13 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		}
 		code, reverse = r, ""
 	}
-	if cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h)) {
+	threat := false
+	if c.opts.FutureIntent {
+		if t, ok := conditionalThreat(s, h, code); ok {
+			code, reverse, threat = t, "", true
+		}
+	}
+	if !threat && (cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h))) {
 		// "is willing to withdraw": intent (0356), not the withdrawal
 		fam := "03"
 		if r := rootOf(code); r >= "14" {
@@ -216,11 +245,19 @@ func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reve
 				}
 				continue
 			}
+			self, other := false, false
 			for _, tc := range ms[tgt].codes {
 				if sc == tc || nullCode(tc) {
+					self = self || sc == tc
 					continue // PETRARCH codes no event of an actor with itself
 				}
+				other = true
 				out = append(out, c.event(s, ms, ev, src, tgt, sc, tc, code, dy.passive))
+			}
+			if self && !other && c.opts.Monadic {
+				// "Israel threatened to ban voting in Jerusalem": the act
+				// happened, on no one the dictionaries tell apart
+				out = append(out, c.event(s, ms, ev, src, -1, sc, "", code, dy.passive))
 			}
 		}
 	}

@@ -39,6 +39,9 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 	for i := 0; i < n; {
 		m, ok := c.mentionAt(s, i)
 		if !ok {
+			m, ok = c.ledMention(s, i)
+		}
+		if !ok {
 			rs, k := mem.resolve(s, i)
 			if k == 0 {
 				i++
@@ -58,7 +61,7 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 		out = append(out, m)
 		i = m.end
 	}
-	out = mergeAdjacent(s, out)
+	out = attachOwners(s, mergeAdjacent(s, out), !c.opts.KeepBare)
 	for k := range out {
 		out[k].group = k
 	}

@@ -53,4 +53,10 @@
 // fired, killing two"), or a state force firing or clashing elsewhere in
 // the sentence. AgentRole is COP for police and security forces, MIL for
 // the army and paramilitary, "" for anyone else (a mob, gunmen).
+//
+// A death without a number ("people were killed in police firing", "more
+// died in police firing than in rioting") is not a count: a count's Number
+// is a number the text gives, as in GDELT's GKG counts, so that sums over
+// counts mean something. Who killed such unnumbered dead is still coded,
+// as a killing event (package coder, coder/cause.go).
 package count

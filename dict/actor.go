@@ -85,7 +85,11 @@ type Agent struct {
 	// Prefix marks codes written "[NGO~]": the fragment goes before the
 	// actor code rather than after it.
 	Prefix bool
-	Source Source
+	// Surface marks a phrase that matches as written only, never through
+	// a token's lemma: PETRARCH's "POLICE {}" says the noun has no plural
+	// form, so "polices" (the verb) must not be read as the police.
+	Surface bool
+	Source  Source
 }
 
 // Combine attaches the agent's code to actor code base ("" when the agent
@@ -123,12 +127,28 @@ func hasRole(code, r string) bool {
 	return false
 }
 
-// AddAgent indexes g under its phrase.
-func (d *Dictionary) AddAgent(g *Agent) { d.agents.Insert(g.Phrase, g) }
+// AddAgent indexes g under its phrase; a Surface agent goes to an index
+// that never matches through lemmas.
+func (d *Dictionary) AddAgent(g *Agent) {
+	if g.Surface {
+		d.surfaceAgents.Insert(g.Phrase, g)
+		return
+	}
+	d.agents.Insert(g.Phrase, g)
+}
 
-// MatchAgent returns the agents named by the longest phrase at token i.
+// MatchAgent returns the agents named by the longest phrase at token i,
+// surface-only agents matching their words as written. On a tie the
+// surface-only entry wins: it was written for exactly these words.
 func (d *Dictionary) MatchAgent(s Seq, i int) ([]*Agent, int) {
-	return d.agents.Longest(s, i)
+	gs, n := d.agents.Longest(s, i)
+	if d.surfaceAgents.Len() == 0 {
+		return gs, n
+	}
+	if hs, m := d.surfaceAgents.LongestSurface(s, i); m > 0 && m >= n {
+		return hs, m
+	}
+	return gs, n
 }
 
 // Discard is a phrase that voids a sentence (or, with Story, the whole

@@ -30,9 +30,11 @@ func (s Source) String() string {
 // Dictionary holds every kind of entry with its match index. The zero value
 // is not usable; call New.
 type Dictionary struct {
-	actors   Trie[*Actor]
-	agents   Trie[*Agent]
-	discards Trie[*Discard]
+	actors Trie[*Actor]
+	agents Trie[*Agent]
+	// surfaceAgents hold the agents that never match through lemmas.
+	surfaceAgents Trie[*Agent]
+	discards      Trie[*Discard]
 	// verbs is keyed by the head word of each verb form (base and
 	// irregular forms alike), because the coder finds verbs by their head
 	// token and then checks the particles around it.
@@ -77,7 +79,7 @@ type Stats struct {
 func (d *Dictionary) Stats() Stats {
 	s := Stats{
 		ActorPhrases: d.actors.Len(),
-		Agents:       d.agents.Len(),
+		Agents:       d.agents.Len() + d.surfaceAgents.Len(),
 		VerbBlocks:   len(d.blocks),
 		VerbForms:    d.nforms,
 		Synsets:      len(d.synsets),

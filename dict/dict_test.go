@@ -192,3 +192,31 @@ func TestAgentCombineRoles(t *testing.T) {
 		}
 	}
 }
+
+func TestSurfaceAgent(t *testing.T) {
+	d := New()
+	d.AddAgent(&Agent{Phrase: []string{"police"}, Code: "COP", Surface: true})
+	d.AddAgent(&Agent{Phrase: []string{"soldier"}, Code: "MIL"})
+	d.AddAgent(&Agent{Phrase: []string{"riot"}, Code: "XXX"})
+	d.AddAgent(&Agent{Phrase: []string{"riot", "police"}, Code: "COP", Surface: true})
+	tests := []struct {
+		words, lemmas []string
+		code          string
+		n             int
+	}{
+		{[]string{"police"}, []string{"police"}, "COP", 1},
+		{[]string{"polices"}, []string{"police"}, "", 0},      // the verb, not the agent
+		{[]string{"soldiers"}, []string{"soldier"}, "MIL", 1}, // lemma matching stays for the rest
+		{[]string{"riot", "police"}, []string{"riot", "police"}, "COP", 2},
+		{[]string{"riot", "polices"}, []string{"riot", "police"}, "XXX", 1},
+	}
+	for _, tt := range tests {
+		gs, n := d.MatchAgent(Seq{Words: tt.words, Lemmas: tt.lemmas}, 0)
+		if n != tt.n || (n > 0 && gs[0].Code != tt.code) {
+			t.Errorf("%v: got %d words %v, want %d %s", tt.words, n, gs, tt.n, tt.code)
+		}
+	}
+	if got := d.Stats().Agents; got != 4 {
+		t.Errorf("Stats().Agents = %d, want 4", got)
+	}
+}

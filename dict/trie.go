@@ -65,13 +65,22 @@ func (t *Trie[V]) Len() int { return t.size }
 func (t *Trie[V]) Longest(s Seq, i int) ([]V, int) {
 	var best []V
 	bestN := 0
-	t.walk(&t.root, s, i, 0, &best, &bestN)
+	t.walk(&t.root, s, i, 0, true, &best, &bestN)
 	return best, bestN
 }
 
-// walk explores both the surface and the lemma branch; a surface match is
-// tried first so that it wins ties.
-func (t *Trie[V]) walk(n *node[V], s Seq, i, depth int, best *[]V, bestN *int) {
+// LongestSurface is Longest matching surface words only: for entries
+// whose inflections are spelled out, or are not to be inflected at all.
+func (t *Trie[V]) LongestSurface(s Seq, i int) ([]V, int) {
+	var best []V
+	bestN := 0
+	t.walk(&t.root, s, i, 0, false, &best, &bestN)
+	return best, bestN
+}
+
+// walk explores the surface and, when lemmas is set, the lemma branch; a
+// surface match is tried first so that it wins ties.
+func (t *Trie[V]) walk(n *node[V], s Seq, i, depth int, lemmas bool, best *[]V, bestN *int) {
 	if len(n.vals) > 0 && depth > *bestN {
 		*best, *bestN = n.vals, depth
 	}
@@ -80,11 +89,11 @@ func (t *Trie[V]) walk(n *node[V], s Seq, i, depth int, best *[]V, bestN *int) {
 	}
 	w := s.Words[i]
 	if c := n.next[w]; c != nil {
-		t.walk(c, s, i+1, depth+1, best, bestN)
+		t.walk(c, s, i+1, depth+1, lemmas, best, bestN)
 	}
-	if i < len(s.Lemmas) && s.Lemmas[i] != "" && s.Lemmas[i] != w {
+	if lemmas && i < len(s.Lemmas) && s.Lemmas[i] != "" && s.Lemmas[i] != w {
 		if c := n.next[s.Lemmas[i]]; c != nil {
-			t.walk(c, s, i+1, depth+1, best, bestN)
+			t.walk(c, s, i+1, depth+1, lemmas, best, bestN)
 		}
 	}
 }

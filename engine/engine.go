@@ -83,6 +83,10 @@ func New(o Options) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	neg, err := Negations(o)
+	if err != nil {
+		return nil, err
+	}
 	toner, err := tone.New()
 	if err != nil {
 		return nil, err
@@ -96,8 +100,9 @@ func New(o Options) (*pipeline.Pipeline, error) {
 		return nil, err
 	}
 	events := coder.New(d, coder.Options{
-		Monadic: o.Monadic,
-		Trace:   o.Trace,
+		Monadic:   o.Monadic,
+		Trace:     o.Trace,
+		Negations: neg,
 		Locate: func(doc *khaldun.Document, _ *khaldun.Text, s *khaldun.Sentence, e *khaldun.Event, verb khaldun.Span) *khaldun.Location {
 			return places.Attach(doc, *s, e, verb)
 		},

@@ -23,7 +23,9 @@ import (
 // force (Count.AgentRole COP or MIL, which package count reads from "shot
 // dead by police", "killed in police firing", "police fired, killing two",
 // "an encounter"), or a KILL count and an event of root 18–20 whose source
-// is police or military. The scorer reads nothing from the text itself.
+// is police or military, or a killing event (1823, 186, 202) by police or
+// military, with or without a number ("people were killed in police
+// firing"). The scorer reads nothing from the text itself.
 // Predicted ARREST: an ARREST or DETAIN count, or an event coded 173
 // (arrest, detain) — in this corpus arrests are the police's by definition.
 //
@@ -85,7 +87,9 @@ func readPoliceEvents(name string, data []byte) ([]policeItem, []string) {
 // firing", "police fired, killing two", "an encounter"); or a KILL count
 // beside an event of root 18–20 whose source role is COP or MIL; or an
 // event that is a killing (1823, 186, 202) by such a source, which needs
-// no number ("policemen who killed a devotee"). ARREST: an ARREST or
+// no number ("policemen who killed a devotee", and through the coder's
+// caused-death rule "people were killed in police firing", "fell to police
+// bullets"). ARREST: an ARREST or
 // DETAIN count, or an event coded 173.
 func predictPolice(d *khaldun.Document) (kill, arrest bool) {
 	if d == nil {

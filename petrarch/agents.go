@@ -66,8 +66,11 @@ func LoadAgents(d *dict.Dictionary, r io.Reader, name string) error {
 		}
 		expanded := len(forms) > 1 || forms[0] != phrase
 		src := dict.Source{File: name, Line: ln.no}
+		// A brace group spells out every form the noun takes ("{}":
+		// none but itself), so neither the phrase nor its listed forms
+		// may match through a lemma: "polices" is no "police".
 		for _, f := range forms {
-			d.AddAgent(&dict.Agent{Phrase: dict.Phrase(f), Code: code, Prefix: prefix, Source: src})
+			d.AddAgent(&dict.Agent{Phrase: dict.Phrase(f), Code: code, Prefix: prefix, Surface: explicit, Source: src})
 			// Substitution sets already list their plurals (MAN, MEN).
 			if !explicit && !expanded {
 				p := dict.Phrase(f)
@@ -76,7 +79,7 @@ func LoadAgents(d *dict.Dictionary, r io.Reader, name string) error {
 			}
 		}
 		for _, p := range plurals {
-			d.AddAgent(&dict.Agent{Phrase: dict.Phrase(p), Code: code, Prefix: prefix, Source: src})
+			d.AddAgent(&dict.Agent{Phrase: dict.Phrase(p), Code: code, Prefix: prefix, Surface: true, Source: src})
 		}
 	}
 	return c.err()

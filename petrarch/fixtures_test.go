@@ -117,6 +117,24 @@ func TestLoadAgents(t *testing.T) {
 			t.Errorf("%q = %+v", tt.text, gs[0])
 		}
 	}
+	// "{}" means the written form only: a token whose lemma is the
+	// phrase ("militias" → "militia") is not the agent, while an agent
+	// without braces still matches through the lemma.
+	lemmaTests := []struct {
+		words, lemmas string
+		n             int
+	}{
+		{"militia", "militia", 1},
+		{"militias", "militia", 0},
+		{"troop", "troop", 0},
+		{"police patrolled", "police patrol", 2},
+	}
+	for _, tt := range lemmaTests {
+		seq := dict.Seq{Words: strings.Fields(tt.words), Lemmas: strings.Fields(tt.lemmas)}
+		if _, n := d.MatchAgent(seq, 0); n != tt.n {
+			t.Errorf("%q (lemmas %q): matched %d words, want %d", tt.words, tt.lemmas, n, tt.n)
+		}
+	}
 }
 
 func TestLoadVerbs(t *testing.T) {

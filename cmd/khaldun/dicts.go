@@ -21,6 +21,9 @@ func (f *dictFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&p.Agents, "petrarch-agents", nil, "PETRARCH agent dictionary (repeatable)")
 	fl.StringArrayVar(&p.Verbs, "petrarch-verbs", nil, "PETRARCH verb dictionary (repeatable)")
 	fl.StringArrayVar(&p.Discards, "petrarch-discards", nil, "PETRARCH discard dictionary (repeatable)")
+	// An ontology only gives negated verbs their code; it does not make
+	// the dictionaries PETRARCH's, so petrarch() below leaves it out.
+	fl.StringArrayVar(&p.Ontology, "petrarch-ontology", nil, "UD-PETRARCH coding ontology (PICO file) whose negations code negated verbs (repeatable)")
 	fl.BoolVar(&f.opt.Extend, "extend-dicts", false, "add the PETRARCH dictionaries to the embedded ones instead of replacing them")
 }
 

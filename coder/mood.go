@@ -1,0 +1,274 @@
+package coder
+
+// Mood rules: CAMEO codes what happened or what an actor said it would
+// do, never what might happen. A verb inside an "if"/"unless" clause is
+// a condition, not an event; a verb whose main clause carries such a
+// condition is a threat or a promise; the gerund after "arrested for" is
+// the charge, not a second event; "failed to reach" reports that nothing
+// was reached.
+
+// unreal returns why verb h codes no event of its own, or "".
+func unreal(s *sentence, h verbHit) string {
+	if conditionAt(s, h.start) != "" {
+		return "hypothetical (inside an if/unless clause)"
+	}
+	if obliged(s, h) {
+		// "the rebels must reach an agreement": a demand's content;
+		// the speaker's demand is coded through the reporting verb
+		return "obligation (must/should), not an act"
+	}
+	if s.pos(h.head) == "VBG" && h.start > 0 {
+		prev := s.word(h.start - 1)
+		switch {
+		case prev == "for" || prev == "of":
+			// "arrested for collaborating with", "accused of
+			// violating": the charge, or what is thanked for
+			return "gerund after a preposition (a charge or reason)"
+		case prev == "with" && chargedBefore(s, h.start-1):
+			return "gerund after \"charged with\" (a charge)"
+		case s.isVerb(h.start-1) && contemplate[s.seq.Lemmas[h.start-1]]:
+			// "considering sending aid": not sent
+			return "gerund after a verb of contemplation"
+		}
+	}
+	return ""
+}
+
+// chargeVerbs take the offence after "with": "charged with supporting".
+var chargeVerbs = map[string]bool{"charge": true, "tax": true, "accuse": true}
+
+// chargedBefore reports a charge verb governing the "with" at token w:
+// "charged (the activists) with".
+func chargedBefore(s *sentence, w int) bool {
+	for j := w - 1; j >= 0 && j >= w-6; j-- {
+		if s.isVerb(j) {
+			return chargeVerbs[s.seq.Lemmas[j]]
+		}
+		if s.clauseBreak(j) || s.word(j) == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// contemplate are verbs whose gerund object has not happened.
+var contemplate = map[string]bool{
+	"consider": true, "contemplate": true, "weigh": true, "mull": true, "debate": true,
+	"discuss": true, "avoid": true, "deny": true, "risk": true, "fear": true, "rule": true,
+}
+
+// conditionAt returns the subordinator ("if", "unless", "whether") of the
+// conditional clause holding token v, or "". The clause runs from the
+// subordinator to the next comma or clause break, so that the main
+// clause after "If Israel attacks, Hezbollah will …" is not in it.
+func conditionAt(s *sentence, v int) string {
+	for i := v - 1; i >= 0 && i >= v-15; i-- {
+		w := s.word(i)
+		switch w {
+		case "if", "unless", "whether":
+			return w
+		case ",", ";", ":", "--", ".", "(", ")":
+			return ""
+		}
+		if s.clauseBreak(i) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// conditionAfter returns the subordinator of a conditional clause that
+// follows verb h in its sentence ("will withdraw … unless Goukouni
+// arranges a ceasefire"), or "".
+func conditionAfter(s *sentence, h verbHit) string {
+	for i := h.end; i < s.seq.Len() && i < h.end+25; i++ {
+		switch w := s.word(i); w {
+		case "if", "unless":
+			if s.word(i-1) == "as" || s.word(i-1) == "even" {
+				return "" // "as if": a comparison
+			}
+			return w
+		case ";", ".", ":":
+			return ""
+		}
+	}
+	return ""
+}
+
+// modalAt reports "will/would/may/might/could VERB": a conditional main
+// clause speaks of what the actor would do.
+func modalAt(s *sentence, h verbHit) bool {
+	i := h.start - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.word(i) == "be" || s.word(i) == "to") && !negation[s.word(i)] {
+		i--
+	}
+	switch s.word(i) {
+	case "will", "'ll", "would", "'d", "may", "might", "could", "shall", "prepared", "ready", "willing":
+		return true
+	}
+	return false
+}
+
+// conditionalThreat is the code of an act an actor says it will carry out
+// unless (or, for a hostile act, if) another does something: "will
+// withdraw its force unless …", "will boycott the elections unless …",
+// "may halt mediation if …" threaten (13x); a cooperative act under "if"
+// is a conditional offer and stays as it is. ok is false when h is no
+// such act.
+func conditionalThreat(s *sentence, h verbHit, code string) (string, bool) {
+	r := rootOf(code)
+	if r == "01" || r == "02" || r == "13" || !modalAt(s, h) {
+		return "", false
+	}
+	switch conditionAfter(s, h) {
+	case "unless":
+		// whatever the act, even one the dictionary gives no code
+		// ("will withdraw its force unless …")
+		if r == "" {
+			return "130", true
+		}
+	case "if":
+		if r == "" || r == "12" || r < "10" {
+			// "will not accept refugees if war starts" stays a refusal
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	if t := refine("13", code); t != "" {
+		return t, true
+	}
+	return "130", true
+}
+
+// failedTo reports "failed to VERB" (adverbs aside): the act did not
+// happen, which CAMEO codes as a refusal when one exists ("failed to
+// reach agreement" → 12x).
+func failedTo(s *sentence, h verbHit) bool {
+	i := h.start - 1
+	for i >= 0 && s.pos(i) == "RB" {
+		i--
+	}
+	if s.word(i) != "to" || i < 1 {
+		return false
+	}
+	l := s.seq.Lemmas[i-1]
+	return l == "fail" || s.word(i-1) == "failed" || s.word(i-1) == "fails"
+}
+
+// reportedSubject is the subject of a reported clause whose own subject
+// is a pronoun the article memory did not resolve: in "the FARC said that
+// they will lay down arms" the rebels speak of themselves, and "they"
+// is the FARC. v is the first token of the reported verb; -1 when the
+// clause is not of that shape.
+func (c *Coder) reportedSubject(s *sentence, ms []mention, v int) int {
+	i := v - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	switch s.word(i) {
+	case "they", "it", "he", "she", "we":
+	default:
+		return -1
+	}
+	j := i - 1
+	if s.word(j) == "that" {
+		j--
+	}
+	for n := 0; n < 4 && j > 0 && !s.isVerb(j); n++ {
+		// "announced on Monday that he will …": a time adjunct
+		if p := s.pos(j); p != "NNP" && p != "CD" && p != "RB" && s.word(j) != "on" && !timeWords[s.word(j)] {
+			return -1
+		}
+		j--
+	}
+	if !s.isVerb(j) || !reportVerbs[s.seq.Lemmas[j]] {
+		return -1
+	}
+	return c.subject(s, ms, verbHit{head: j, start: j, end: j + 1}, -1)
+}
+
+// statives are participles that describe a state of their subject, not
+// an act done to it, before "to": "Israel is opposed to French
+// mediation" is Israel's opposition, not a passive without agent.
+var statives = map[string]bool{
+	"opposed": true, "committed": true, "dedicated": true, "devoted": true, "resigned": true,
+}
+
+// stativeAt reports "be opposed to …" and the like at verb h.
+func stativeAt(s *sentence, h verbHit) bool {
+	return statives[s.word(h.head)] && s.word(h.end) == "to"
+}
+
+// skipWhen skips a time or place adjunct right after a reporting verb,
+// up to "that": "said on Tuesday that", "declared Tuesday that", "said
+// here Wednesday that". It returns from unchanged when no "that" closes
+// a short adjunct.
+func skipWhen(s *sentence, from int) int {
+	for i := from; i < s.seq.Len() && i < from+5; i++ {
+		if s.word(i) == "that" {
+			return i
+		}
+		switch s.pos(i) {
+		case "RB", "NNP", "CD", "IN", "DT":
+			if s.pos(i) == "IN" && s.word(i) != "on" && s.word(i) != "in" {
+				return from
+			}
+			continue
+		case "NN":
+			if timeWords[s.word(i)] || s.word(i) == "week" || s.word(i) == "month" || s.word(i) == "year" {
+				continue
+			}
+		}
+		return from
+	}
+	return from
+}
+
+// obliged reports "must/should/ought to VERB" right before verb h, for
+// a subject other than a pronoun.
+func obliged(s *sentence, h verbHit) bool {
+	i := h.start - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.word(i) == "be" || s.word(i) == "to") && !negation[s.word(i)] {
+		i--
+	}
+	switch s.word(i) {
+	case "must", "should", "ought":
+		// "said it must withdraw": a pronoun for the speaker commits
+		// itself, and the act stands as the existing rules code it
+		switch s.word(i - 1) {
+		case "it", "they", "we", "he", "she", "i":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// purposeOf reports an infinitive of purpose after the object of another
+// verb: "will give Tanzania a grant … to finance projects", "offered its
+// troops to Lebanon to help him". The reason an act is done for is not
+// a second event; a governing verb's complement ("urged Israel to
+// withdraw") is handled before this is asked. Talks are the exception
+// the caller makes: "met in Moscow to discuss" is the consultation.
+func purposeOf(s *sentence, h verbHit) bool {
+	if s.pos(h.head) != "VB" {
+		return false
+	}
+	i := h.start - 1
+	for i >= 0 && s.pos(i) == "RB" {
+		i--
+	}
+	if s.word(i) != "to" || !nounTag(s.pos(i-1)) {
+		return false
+	}
+	for j := i - 2; j >= 0 && j >= i-15; j-- {
+		if s.clauseBreak(j) || s.word(j) == "," || s.word(j) == "that" {
+			return false
+		}
+		if s.isVerb(j) && !auxiliaries[s.word(j)] {
+			return true
+		}
+	}
+	return false
+}
