@@ -53,6 +53,12 @@
 // undated line, an article of unknown date takes the first line and one
 // dated outside every range leaves the name uncoded.
 //
+// The people dictionary is split into people-*.txt files that load as one
+// (people-history.txt holds office holders of roughly 1975–2005 for news
+// archives of that period, people-world.txt the Americas, Asia and Oceania).
+// A name listed in several files keeps the lines of all of them, read in
+// file-name order, so "first line" above means the first file's first.
+//
 // # verbs.txt — code, kind, pattern
 //
 // kind is "verb" or "noun". A verb pattern starts with the verb (base form)
