@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/coder"
@@ -41,6 +42,8 @@ type Options struct {
 	// receives every step of the coder (khaldun explain).
 	Monadic bool
 	Trace   func(coder.TraceEvent)
+	// Timing receives each stage's time per input; see pipeline.Options.
+	Timing func(stage string, took time.Duration)
 }
 
 func (o Options) petrarch() bool {
@@ -128,5 +131,6 @@ func New(o Options) (*pipeline.Pipeline, error) {
 		WithText:        o.WithText,
 		KeepBoilerplate: o.KeepBoilerplate,
 		AnyLanguage:     o.AnyLanguage,
+		Timing:          o.Timing,
 	})
 }

@@ -22,6 +22,13 @@ type Result struct {
 // the stream, in stream order. It stops early only when ctx is cancelled or
 // emit returns an error.
 func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq2[khaldun.Input, error], workers int, emit func(Result) error) error {
+	return p.RunUnless(ctx, inputs, workers, nil, emit)
+}
+
+// RunUnless is Run with each input processed by ProcessUnless: an input
+// whose article known reports gets ErrKnown as its result. known is
+// called from the worker goroutines, concurrently.
+func (p *Pipeline) RunUnless(ctx context.Context, inputs iter.Seq2[khaldun.Input, error], workers int, known func(id string) bool, emit func(Result) error) error {
 	if workers < 1 {
 		workers = runtime.NumCPU()
 	}
@@ -45,7 +52,7 @@ func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq2[khaldun.Input, erro
 			defer wg.Done()
 			for j := range jobs {
 				if j.r.Err == nil {
-					j.r.Doc, j.r.Err = p.Process(ctx, j.r.Input)
+					j.r.Doc, j.r.Err = p.ProcessUnless(ctx, j.r.Input, known)
 				}
 				j.done <- j.r
 			}

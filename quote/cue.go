@@ -40,9 +40,11 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-// tok is a token of the article with where it stands.
+// tok is a token of the article with where it stands. It points at the
+// Text's token rather than copying it: the copy made flatten the largest
+// allocation of the stage, and nothing here changes a token.
 type tok struct {
-	khaldun.Token
+	*khaldun.Token
 	sent  int  // sentence index
 	para  int  // paragraph number of the sentence
 	quote bool // inside a quotation or one of its marks
@@ -59,7 +61,8 @@ func flatten(t *khaldun.Text, pieces []piece) []tok {
 	out := make([]tok, 0, n)
 	p := 0
 	for si, s := range t.Sentences {
-		for _, k := range s.Tokens {
+		for ki := range s.Tokens {
+			k := &s.Tokens[ki]
 			for p < len(pieces) && pieces[p].span.End+2 < k.Span.Start {
 				p++
 			}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/khaldun/khaldun"
@@ -66,7 +65,6 @@ type writer struct {
 	ctx   context.Context
 	now   time.Time
 	stmts map[string]*sql.Stmt
-	rows  map[rowsKey]*sql.Stmt // multi-row inserts, also in stmts
 }
 
 // stmt prepares a query once per transaction: the driver would otherwise
@@ -149,13 +147,10 @@ func (w *writer) article(a *khaldun.Coded, sk *dedup.Sketch, st *khaldun.SaveSta
 	}
 	st.Articles++
 	if sk != nil {
-		keys := sk.BandKeys()
-		args := make([]any, 0, 2*len(keys))
-		for _, key := range keys {
-			args = append(args, key, seq)
-		}
-		if err := w.insertRows("INSERT OR IGNORE INTO article_bands", 2, args); err != nil {
-			return err
+		for _, key := range sk.BandKeys() {
+			if _, err := w.exec(`INSERT OR IGNORE INTO article_bands VALUES (?, ?)`, key, seq); err != nil {
+				return err
+			}
 		}
 	}
 	for _, d := range dups {
@@ -171,96 +166,39 @@ func (w *writer) article(a *khaldun.Coded, sk *dedup.Sketch, st *khaldun.SaveSta
 	return w.annotations(seq, a.Doc)
 }
 
-// annotations stores the entities, places, dates, quotes and counts, each
-// kind with as few statements as insertRows needs.
+// annotations stores the entities, places, dates, quotes and counts.
 func (w *writer) annotations(article int64, d *khaldun.Document) error {
-	args := make([]any, 0, 11*max(len(d.Entities), len(d.Places), len(d.Dates), len(d.Quotes), len(d.Counts)))
 	for i, x := range d.Entities {
-		args = append(args, article, i, x.Text, x.Type, x.Span.Start, x.Span.End, x.Actor)
+		if _, err := w.exec(`INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			article, i, x.Text, x.Type, x.Span.Start, x.Span.End, x.Actor); err != nil {
+			return fmt.Errorf("entity %d: %w", i, err)
+		}
 	}
-	if err := w.insertRows("INSERT INTO entities", 7, args); err != nil {
-		return fmt.Errorf("entities: %w", err)
-	}
-	args = args[:0]
 	for i, x := range d.Places {
-		args = append(args, article, i, x.Text, x.Span.Start, x.Span.End, x.Name, x.Country, x.Admin1, x.Lat, x.Lon, x.GeonameID)
+		if _, err := w.exec(`INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			article, i, x.Text, x.Span.Start, x.Span.End, x.Name, x.Country, x.Admin1, x.Lat, x.Lon, x.GeonameID); err != nil {
+			return fmt.Errorf("place %d: %w", i, err)
+		}
 	}
-	if err := w.insertRows("INSERT INTO places", 11, args); err != nil {
-		return fmt.Errorf("places: %w", err)
-	}
-	args = args[:0]
 	for i, x := range d.Dates {
-		args = append(args, article, i, x.Text, x.Span.Start, x.Span.End, x.Value)
+		if _, err := w.exec(`INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)`,
+			article, i, x.Text, x.Span.Start, x.Span.End, x.Value); err != nil {
+			return fmt.Errorf("date %d: %w", i, err)
+		}
 	}
-	if err := w.insertRows("INSERT INTO dates", 6, args); err != nil {
-		return fmt.Errorf("dates: %w", err)
-	}
-	args = args[:0]
 	for i, x := range d.Quotes {
-		args = append(args, article, i, x.Text, x.Span.Start, x.Span.End, x.Speaker, x.SpeakerActor)
+		if _, err := w.exec(`INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			article, i, x.Text, x.Span.Start, x.Span.End, x.Speaker, x.SpeakerActor); err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
 	}
-	if err := w.insertRows("INSERT INTO quotes", 7, args); err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-	args = args[:0]
 	for i, x := range d.Counts {
-		args = append(args, article, i, x.Type, x.Number, x.Qualifier, x.Object, x.Span.Start, x.Span.End)
-	}
-	if err := w.insertRows("INSERT INTO counts", 8, args); err != nil {
-		return fmt.Errorf("counts: %w", err)
+		if _, err := w.exec(`INSERT INTO counts VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			article, i, x.Type, x.Number, x.Qualifier, x.Object, x.Span.Start, x.Span.End); err != nil {
+			return fmt.Errorf("count %d: %w", i, err)
+		}
 	}
 	return nil
-}
-
-// maxRows is the most rows one INSERT of insertRows carries.
-const maxRows = 32
-
-// insertRows runs insert (`INSERT INTO table`, with any conflict clause)
-// for rows of cols values laid end to end in args. Each statement carries
-// up to maxRows rows: the driver's cost per statement, not SQLite's per
-// row, was most of the time of storing annotations row by row. Chunks are
-// powers of two, so a transaction prepares at most a handful of
-// statements per table.
-func (w *writer) insertRows(insert string, cols int, args []any) error {
-	for rows := len(args) / cols; rows > 0; {
-		n := maxRows
-		for n > rows {
-			n >>= 1
-		}
-		st, err := w.rowsStmt(insert, cols, n)
-		if err != nil {
-			return err
-		}
-		if _, err := st.ExecContext(w.ctx, args[:n*cols]...); err != nil {
-			return err
-		}
-		args, rows = args[n*cols:], rows-n
-	}
-	return nil
-}
-
-// rowsStmt prepares insert with n rows of cols placeholders, once per
-// transaction.
-func (w *writer) rowsStmt(insert string, cols, n int) (*sql.Stmt, error) {
-	key := rowsKey{insert, cols, n}
-	if st, ok := w.rows[key]; ok {
-		return st, nil
-	}
-	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
-	st, err := w.stmt(insert + " VALUES " + row + strings.Repeat(", "+row, n-1))
-	if err != nil {
-		return nil, err
-	}
-	if w.rows == nil {
-		w.rows = map[rowsKey]*sql.Stmt{}
-	}
-	w.rows[key] = st
-	return st, nil
-}
-
-type rowsKey struct {
-	insert  string
-	cols, n int
 }
 
 func str(s string) sql.NullString { return sql.NullString{String: s, Valid: true} }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"slices"
 	"sort"
@@ -128,17 +127,10 @@ func ingest(ctx context.Context, job ingestJob) error {
 	defer store.Close()
 
 	prog := newProgress(job.stderr, job.terminal, job.every)
-	if !slices.Contains(job.paths, "-") {
-		// The total is only for the ETA: coding does not wait for it, and
-		// the count stops when the ingest does rather than read on alone.
-		countCtx, stopCount := context.WithCancel(ctx)
-		defer stopCount()
-		go func() {
-			if n := countInputs(countCtx, job.paths, job.src); n > 0 {
-				prog.setTotal(n)
-			}
-		}()
-	}
+	// The total is only for the ETA; it is estimated from the inputs'
+	// sizes as they are read rather than counted in a second pass.
+	sizes := newSizeEstimate(job.paths)
+	var lastTotal int64
 
 	// Coding stops when the writer fails; an interrupt stops reading but
 	// lets the writer store what was coded.
@@ -146,9 +138,29 @@ func ingest(ctx context.Context, job ingestJob) error {
 	defer cancel(nil)
 	w := newBatchWriter(context.WithoutCancel(ctx), store, func(err error) { cancel(err) })
 
+	// An article already stored is skipped by the worker right after
+	// normalisation, which is what makes a rerun fast without normalising
+	// each input twice. A failed look-up codes the article, and Save skips
+	// it if it was stored after all.
+	known := func(id string) bool {
+		ok, err := store.HasArticle(runCtx, id)
+		return err == nil && ok
+	}
 	var tot ingestTotals
-	inputs := skipStored(runCtx, store, source.Read(runCtx, job.paths, job.src), &tot, prog)
-	runErr := p.Run(runCtx, inputs, job.workers, func(r pipeline.Result) error {
+	runErr := p.RunUnless(runCtx, source.Read(runCtx, job.paths, job.src), job.workers, known, func(r pipeline.Result) error {
+		if sizes != nil {
+			// A changing estimate is passed on at most every 1%, so the
+			// bar is not redrawn for nothing.
+			if n := sizes.see(r.Input, r.Err); n > 0 && (n > lastTotal+lastTotal/100 || n < lastTotal-lastTotal/100) {
+				lastTotal = n
+				prog.setTotal(n)
+			}
+		}
+		if errors.Is(r.Err, pipeline.ErrKnown) {
+			tot.skipped++
+			prog.add(1, 0)
+			return nil
+		}
 		tot.read++
 		if r.Err != nil {
 			if runCtx.Err() != nil && errors.Is(r.Err, runCtx.Err()) {
@@ -200,52 +212,15 @@ func ingest(ctx context.Context, job ingestJob) error {
 	return nil
 }
 
-// skipStored drops inputs whose article is already stored before they are
-// coded, which is what makes a rerun fast. The ID is computed as
-// pipeline.Process does (TestArticleIDMatchesPipeline); an input it cannot
-// identify goes on to be coded and reported.
-func skipStored(ctx context.Context, store khaldun.Store, in iter.Seq2[khaldun.Input, error], tot *ingestTotals, prog progress) iter.Seq2[khaldun.Input, error] {
-	return func(yield func(khaldun.Input, error) bool) {
-		for input, err := range in {
-			if err == nil {
-				if id := articleID(input); id != "" {
-					ok, herr := store.HasArticle(ctx, id)
-					if herr == nil && ok {
-						tot.skipped++
-						prog.add(1, 0)
-						continue
-					}
-				}
-			}
-			if !yield(input, err) {
-				return
-			}
-		}
-	}
-}
-
 // articleID is the ID pipeline.Process gives an input, "" when it has no
-// text. Only the cheap normalisation and boilerplate stages run.
+// text. Only the cheap normalisation and boilerplate stages run; watch
+// uses it to skip pages already stored.
 func articleID(in khaldun.Input) string {
 	body, _ := boiler.Strip(norm.Normalize(in.Body).Text)
 	if strings.TrimSpace(body) == "" {
 		return ""
 	}
 	return pipeline.ID(body)
-}
-
-// countInputs counts the articles of paths for the ETA, reading them once
-// without coding; errors are left to the real pass.
-func countInputs(ctx context.Context, paths []string, opt source.Options) int64 {
-	var n int64
-	for _, err := range source.Read(ctx, paths, opt) {
-		if ctx.Err() != nil {
-			return 0
-		}
-		_ = err
-		n++
-	}
-	return n
 }
 
 // dictionaryVersion names the dictionaries for the store: the embedded

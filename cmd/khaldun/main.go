@@ -32,7 +32,7 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(codeCmd(), evalCmd(), trainCmd(), explainCmd(), ingestCmd(), extractCmd(), watchCmd(), serveCmd(), exportCmd())
+	root.AddCommand(codeCmd(), evalCmd(), trainCmd(), explainCmd(), ingestCmd(), extractCmd(), watchCmd(), serveCmd(), exportCmd(), benchCmd())
 	err := root.ExecuteContext(ctx)
 	switch {
 	case err == nil:
