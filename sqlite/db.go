@@ -92,6 +92,11 @@ func dsn(path string, writer bool) string {
 		"synchronous(NORMAL)",
 		"foreign_keys(1)",
 		"cache_size(-32000)",
+		// Statement journals and temporary indexes in memory: the event
+		// upsert and its rollup triggers otherwise write a temp file per
+		// statement (measured: 593k pwrite calls per 800 articles, 30k
+		// with this).
+		"temp_store(2)",
 	} {
 		q.Add("_pragma", p)
 	}

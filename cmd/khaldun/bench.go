@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/khaldun/khaldun/bench"
-	"github.com/khaldun/khaldun/sqlite"
 )
 
 func benchCmd() *cobra.Command {
@@ -48,7 +47,7 @@ does, and reports the store as a stage.`,
 			o.Engine.Warnings = os.Stderr
 			o.Engine.WithText = dbPath != ""
 			if dbPath != "" {
-				store, err := sqlite.Open(cmd.Context(), dbPath)
+				store, err := openStore(cmd.Context(), dbPath)
 				if err != nil {
 					return err
 				}
