@@ -150,6 +150,7 @@ var quantities = map[string]bool{
 	"tens": true, "hundreds": true, "thousands": true, "millions": true, "dozens": true, "scores": true,
 	"group": true, "groups": true, "crowd": true, "crowds": true, "number": true, "members": true,
 	"some": true, "many": true, "most": true, "several": true, "majority": true, "band": true,
+	"supporters": true, "followers": true, "loyalists": true,
 }
 
 // objectAfter is the first mention after token from, unless a clause
@@ -172,7 +173,9 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 				purpose = true
 				continue
 			}
-			if s.clauseBreak(i) || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
+			if s.clauseBreak(i) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
+				// "resign without returning to Kyrgyzstan": what is
+				// not done has no target
 				return -1
 			}
 		}
@@ -186,6 +189,20 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		return k
 	}
 	return -1
+}
+
+// ownForces reports a bare agent owned by a possessive pronoun ("its
+// troops", "their peacekeeping force"): the subject's own people, what
+// it withdraws, sends or deploys rather than acts on.
+func ownForces(s *sentence, m mention) bool {
+	if !m.bare() {
+		return false
+	}
+	i := m.start - 1
+	for i >= 0 && (s.pos(i) == "JJ" || s.pos(i) == "NN") {
+		i--
+	}
+	return s.pos(i) == "PRP$"
 }
 
 // named reports a mention with at least one actor code that names
@@ -290,6 +307,9 @@ func passiveAt(s *sentence, h verbHit) bool {
 	if s.word(h.end) == "by" && (s.word(h.start-1) == "as" || s.word(h.start-1) == ",") {
 		return true // a reduced passive: ", as confirmed by Z", ", shelled by Z"
 	}
+	if reducedRelative(s, h) {
+		return true
+	}
 	for i := h.start - 1; i >= 0 && i >= h.start-3; i-- {
 		switch s.word(i) {
 		case "was", "were", "been", "is", "are", "be", "being", "got":
@@ -302,34 +322,80 @@ func passiveAt(s *sentence, h verbHit) bool {
 	return false
 }
 
-// byAgent finds "by ACTOR" shortly after a passive verb.
+// reducedRelative reports a participle that modifies the noun before it
+// ("West Africans ordered out of Nigeria", "the curfew imposed in
+// Sudan"): a passive whose agent is not the sentence's subject. A
+// participle followed by an object is a past tense the tagger missed
+// ("troops attacked the town") and a sentence's first verb after its
+// subject is its predicate.
+func reducedRelative(s *sentence, h verbHit) bool {
+	if h.start < 1 || !nounTag(s.pos(h.start-1)) || objectStart(s.pos(h.end)) || s.pos(h.end) == "PRP" {
+		return false
+	}
+	if s.pos(h.end) == "RP" && objectStart(s.pos(h.end+1)) {
+		return false // "crowds burned down its embassy": a particle, then the object
+	}
+	for i := h.start - 1; i >= 0; i-- {
+		if s.isVerb(i) || s.pos(i) == "MD" {
+			return true // the clause has its predicate already
+		}
+	}
+	return false
+}
+
+// byAgent finds "by ACTOR" shortly after a passive verb, or after a
+// parenthetical that ends in a comma ("has been accused of misusing
+// funds, much of it embezzled, by Haitian officials").
 func byAgent(s *sentence, ms []mention, from int) int {
+	after := func(i int) int {
+		for k := range ms {
+			if ms[k].start > i && ms[k].start <= i+3 {
+				return k
+			}
+		}
+		return -1
+	}
 	for i := from; i < s.seq.Len() && i < from+6; i++ {
 		if s.clauseBreak(i) {
 			return -1
 		}
 		if s.word(i) == "by" {
-			for k := range ms {
-				if ms[k].start > i && ms[k].start <= i+3 {
-					return k
-				}
-			}
+			return after(i)
+		}
+	}
+	for i := from + 6; i < s.seq.Len() && i < from+30; i++ {
+		switch {
+		case s.word(i) == ";" || s.word(i) == "--" || s.word(i) == "according":
 			return -1
+		case s.word(i) == "by" && s.word(i-1) == ",":
+			return after(i)
 		}
 	}
 	return -1
 }
 
-// negated reports a negation right before the verb ("did not meet").
+// negated reports a negation right before the verb ("did not meet"),
+// or before its infinitive marker ("vowed not to return").
 func negated(s *sentence, h verbHit) bool {
 	for i := h.start - 1; i >= 0 && i >= h.start-3; i-- {
 		w := s.word(i)
 		if negation[w] {
 			return true
 		}
-		if !auxiliaries[w] && s.pos(i) != "RB" {
+		if !auxiliaries[w] && s.pos(i) != "RB" && !(w == "to" && i == h.start-1) {
 			return false
 		}
 	}
 	return false
+}
+
+// negatedInfinitive reports "not to VERB" ("vowed not to return the
+// Golan Heights"): a commitment not to act, which CAMEO codes as a
+// refusal, as it codes "will not".
+func negatedInfinitive(s *sentence, h verbHit) bool {
+	i := h.start - 1
+	for i >= 0 && s.pos(i) == "RB" && !negation[s.word(i)] {
+		i--
+	}
+	return s.word(i) == "to" && negation[s.word(i-1)]
 }

@@ -155,7 +155,24 @@ func cuedIntent(s *sentence, v int) bool {
 	if w == "" {
 		w = s.word(i - 1)
 	}
-	return i > 0 && intentCues[strings.ToLower(w)]
+	// "is prepared to": the lemmatiser reads the adjective as the verb
+	// "prepare", which alone ("prepared to resume shelling") is
+	// mobilisation, not a cue; after "be" the word itself is the cue
+	return i > 0 && (intentCues[strings.ToLower(w)] || beAdjective(s, i-1) && intentCues[s.word(i-1)])
+}
+
+// beAdjective reports a participle used as an adjective after a form of
+// "be" (adverbs between): "is prepared", "were determined".
+func beAdjective(s *sentence, i int) bool {
+	j := i - 1
+	for j >= 0 && s.pos(j) == "RB" {
+		j--
+	}
+	switch s.word(j) {
+	case "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re":
+		return true
+	}
+	return false
 }
 
 // modalRefusal reports "will not", "would not", "won't", "cannot" right
@@ -214,38 +231,59 @@ func reportedBefore(s *sentence, i int) bool {
 	return false
 }
 
-// demandAfter finds the clause of a statement that obliges another actor:
-// "said (that) Sudan must return the helicopter". It returns the obliged
-// mention and the verb after "must", or -1, -1. An actor obliging itself
-// ("said it must act") makes no demand.
-func demandAfter(s *sentence, ms []mention, from, src int) (int, int) {
+// demandAfter finds the clause of a statement that obliges other actors:
+// "said (that) Sudan must return the helicopter", "announced that
+// President Kagame and his party must agree". It returns the obliged
+// mentions and the verb after "must", or nil, -1. An actor obliging
+// itself ("said it must act") makes no demand.
+func demandAfter(s *sentence, ms []mention, from, src int) ([]int, int) {
 	i := skipWhen(s, from)
 	for s.pos(i) == "RB" || s.word(i) == "that" || s.pos(i) == "DT" {
 		i++
 	}
 	t := mentionStarting(ms, i)
 	if t < 0 || ms[t].group == ms[src].group {
-		return -1, -1
+		return nil, -1
 	}
-	g := members(ms, t)
-	j := ms[g[len(g)-1]].end
+	tgt := members(ms, t)
+	j := ms[tgt[len(tgt)-1]].end
 	if w := s.word(j); w == "in" || w == "of" {
 		// "the rebels in Darfur must": the place belongs to the noun
 		if k := mentionStarting(ms, j+1+modifiers(s, j+1, 2)); k >= 0 {
 			j = ms[k].end
 		}
 	}
+	for s.word(j) == "and" || s.word(j) == "," {
+		// "Kagame and his Rwandan Patriotic Front must": a conjunct the
+		// grouping did not join (a possessive between)
+		k := j + 1
+		for s.pos(k) == "DT" || s.pos(k) == "PRP$" {
+			k++
+		}
+		m := mentionStarting(ms, k)
+		if m < 0 || ms[m].group == ms[src].group {
+			break
+		}
+		g := members(ms, m)
+		tgt = append(tgt, g...)
+		j = ms[g[len(g)-1]].end
+		for noun(s.pos(j)) {
+			j++ // "its Quorvian allies": the name qualifies a noun
+		}
+	}
 	for s.pos(j) == "RB" {
 		j++
 	}
 	if s.word(j) != "must" {
-		return -1, -1
+		return nil, -1
 	}
+	// the word after a modal is a base-form verb, whatever the tagger
+	// made of it ("must hand over" tagged NN)
 	v := nextContent(s, j+1)
-	if !s.isVerb(v) {
-		return -1, -1
+	if !s.isVerb(v) && !noun(s.pos(v)) {
+		return nil, -1
 	}
-	return t, v
+	return tgt, v
 }
 
 // demandCode is the demand for the act of verb v: "must withdraw" is a

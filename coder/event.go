@@ -24,6 +24,9 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	var out []coded
 	shared := -1
 	governed := map[int]bool{} // heads of infinitives coded by their governor
+	content := map[int]bool{}  // tokens already accounted for: a demand's, refusal's or threat's content, a pattern's words
+	lastRoot := ""             // root of the last verb that coded events
+	mainCoded := false         // a verb has coded an event other than a statement
 	for _, h := range c.verbs(s) {
 		if c.tracing() {
 			c.trace(s, TraceVerb, h.start, h.end, fmt.Sprintf("block %s [%s] verbs:%s", h.form.Block.Name, h.form.EffectiveCode(), h.form.Source))
@@ -32,8 +35,39 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			c.drop(s, h, "complement of a governing verb (coded there)")
 			continue
 		}
+		if mainCoded && background(s, h) {
+			c.drop(s, h, "background clause (when/as/while/where) of a coded event")
+			continue
+		}
+		if content[h.head] {
+			c.drop(s, h, "content of a demand, refusal or threat (not an event)")
+			continue
+		}
 		evs, src, comp, covered := c.codeVerb(s, ms, h, shared)
+		if consequence(s, h, lastRoot, evs) {
+			c.drop(s, h, "participle of the result of the attack before it (one event)")
+			evs = nil
+		}
+		if len(evs) > 0 {
+			lastRoot = rootOf(evs[0].Code)
+			mainCoded = mainCoded || lastRoot != "01"
+		}
 		out = append(out, evs...)
+		if len(evs) > 0 && governsContent(evs[0].Code) {
+			for i, end := h.end, contentEnd(s, h); i < end; i++ {
+				content[i] = true
+			}
+		}
+		if len(evs) > 0 || unreal(s, h) != "" || negated(s, h) {
+			// "promised to continue military aid": the noun is a word
+			// of the pattern that coded the verb or its complement,
+			// not a second event; "capable of launching cyber warfare
+			// against", "did not launch an attack on": what the verb
+			// does not assert, its noun does not either
+			for i := h.end; i < max(covered, c.complementEnd(s, ms, comp)); i++ {
+				content[i] = true
+			}
+		}
 		shared = src
 		if comp >= 0 {
 			governed[comp] = true
@@ -45,7 +79,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			governed[i] = true
 		}
 	}
-	out = append(out, c.codeNouns(s, ms)...)
+	out = append(out, c.codeNouns(s, ms, content)...)
 	out = append(out, c.codeCausedDeaths(s, ms)...)
 	return dedupe(out)
 }
@@ -100,7 +134,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		// "will not release" is a refusal (1243); "did not release"
 		// reports that nothing happened.
 		r := c.opts.Negations[code]
-		if r == "" && modalRefusal(s, h) {
+		if r == "" && (modalRefusal(s, h) || negatedInfinitive(s, h)) {
 			r = refine("12", code)
 		}
 		if r == "" {
@@ -144,10 +178,10 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		return nil, -1, comp, covered
 	}
 	if rootOf(code) == "01" && cp.tgt < 0 && !dy.passive {
-		if t, v := demandAfter(s, ms, h.end, dy.src[0]); t >= 0 {
+		if t, v := demandAfter(s, ms, h.end, dy.src[0]); len(t) > 0 {
 			// "X said Y must withdraw" is X's demand on Y (10x);
 			// the withdrawal is its content, not an event
-			code, reverse, dy.tgt, comp = c.demandCode(s, ms, v), "", members(ms, t), v
+			code, reverse, dy.tgt, comp = c.demandCode(s, ms, v), "", t, v
 		}
 	}
 	if rootOf(code) == "01" && cp.tgt < 0 && len(dy.tgt) > 0 && (dy.passive || ms[dy.tgt[0]].start > h.end+modifiers(s, h.end, 3)) {
@@ -156,6 +190,15 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		// diplomats from Poland") nor the subject of a passive
 		// reporting clause ("X met Y, as confirmed by Z").
 		dy.tgt = nil
+	}
+	if len(dy.tgt) > 0 && !dy.passive && !forceful(code) && ownForces(s, ms[dy.tgt[0]]) {
+		// "will withdraw their peacekeeping force from Chad": the
+		// subject's own forces are what it moves; the target is where
+		g := dy.tgt
+		dy.tgt = nil
+		if t := objectAfter(s, ms, ms[g[len(g)-1]].end, dy.src[0], mutual); t >= 0 {
+			dy.tgt = members(ms, t)
+		}
 	}
 	if len(dy.tgt) == 0 && ch.form != nil {
 		// "agreed to lift the ban on India": the complement's object is
@@ -185,6 +228,22 @@ func (c *Coder) match(s *sentence, ms []mention, h verbHit) (*dict.Pattern, capt
 		}
 	}
 	return nil, capture{src: -1, tgt: -1, cmp: -1, end: h.end}
+}
+
+// complementEnd is the end of the words the governed infinitive at
+// token comp matched with its pattern, or -1.
+func (c *Coder) complementEnd(s *sentence, ms []mention, comp int) int {
+	if comp < 0 {
+		return -1
+	}
+	ch, ok := c.verbAt(s, comp)
+	if !ok {
+		return -1
+	}
+	if p, cp := c.match(s, ms, ch); p != nil {
+		return cp.end
+	}
+	return -1
 }
 
 // codeOf is the code verb h would get on its own.

@@ -109,6 +109,8 @@ func TestRetag(t *testing.T) {
 		{[]string{"troops", "tired", "the", "x"}, []string{"NNS", "JJ", "DT", "NN"}, "JJ"}, // not a verb of the dictionary
 		{[]string{"eldoria", "attacks", "quorvia"}, []string{"NNP", "NNS", "NNP"}, "VBZ"},
 		{[]string{"the", "attacks", "on", "quorvia"}, []string{"DT", "NNS", "IN", "NNP"}, "NNS"},
+		{[]string{"street", "battles", "raged"}, []string{"NN", "VBZ", "VBN"}, "NNS"}, // a plural noun before its verb
+		{[]string{"eldoria", "attacks", "quorvia"}, []string{"NNP", "VBZ", "NNP"}, "VBZ"},
 	}
 	for _, tt := range tests {
 		toks := make([]khaldun.Token, len(tt.words))

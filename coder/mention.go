@@ -300,6 +300,12 @@ func groupCompounds(s *sentence, ms []mention) {
 				ok, _, _ = link(s, ms[k-1], ms[k], true)
 			}
 		}
+		if ok && joined && !conj && subjectOfNext(s, ms[k].end) && s.word(ms[k].end) != "," {
+			// "confiscated weapons from armed groups, the Israeli army
+			// said": a comma before a new subject and its verb closes
+			// the clause; it opens no list
+			ok = false
+		}
 		if ok && joined && !(closed[k-1] && !conj) {
 			g := ms[k-1].group
 			ms[k].group = g
@@ -326,6 +332,9 @@ func link(s *sentence, a, b mention, adj bool) (ok, joined, conj bool) {
 			joined = true
 		case w == "the" || w == "both":
 		case (conj || adj) && (s.pos(i) == "JJ" || s.pos(i) == "RB"):
+		case conj && (s.pos(i) == "DT" || quantities[w] || w == "of"):
+			// "Fabius and a group of deputies": a quantity opens the
+			// member, as it opens a subject (quantityOf)
 		default:
 			ok = false
 		}

@@ -24,6 +24,12 @@ func unreal(s *sentence, h verbHit) string {
 			// "arrested for collaborating with", "accused of
 			// violating": the charge, or what is thanked for
 			return "gerund after a preposition (a charge or reason)"
+		case prev == "at" && s.seq.Lemmas[max(h.start-2, 0)] == "aim":
+			// "a meeting aimed at establishing relations": a purpose
+			return "gerund after \"aimed at\" (a purpose)"
+		case prev == "without":
+			// "agreed to resign without returning": did not happen
+			return "gerund after \"without\" (not done)"
 		case prev == "with" && chargedBefore(s, h.start-1):
 			return "gerund after \"charged with\" (a charge)"
 		case s.isVerb(h.start-1) && contemplate[s.seq.Lemmas[h.start-1]]:
@@ -193,11 +199,22 @@ func (c *Coder) reportedSubject(s *sentence, ms []mention, v int) int {
 // mediation" is Israel's opposition, not a passive without agent.
 var statives = map[string]bool{
 	"opposed": true, "committed": true, "dedicated": true, "devoted": true, "resigned": true,
+	"prepared": true, "determined": true,
 }
 
-// stativeAt reports "be opposed to …" and the like at verb h.
+// engagements are participles that, before "in", describe what their
+// subject does: "Serb forces were engaged in ethnic cleansing" is the
+// forces' act, not a passive without agent.
+var engagements = map[string]bool{"engaged": true, "involved": true}
+
+// stativeAt reports "be opposed to …", "be engaged in …" and the like at
+// verb h.
 func stativeAt(s *sentence, h verbHit) bool {
-	return statives[s.word(h.head)] && s.word(h.end) == "to"
+	w := s.word(h.head)
+	if engagements[w] {
+		return s.word(h.head+1) == "in"
+	}
+	return statives[w] && s.word(h.end) == "to"
 }
 
 // skipWhen skips a time or place adjunct right after a reporting verb,

@@ -17,8 +17,9 @@ type nounHit struct {
 // maxGap is how many words "..." may skip in a nominal pattern.
 const maxGap = 3
 
-// codeNouns codes the event nouns of s.
-func (c *Coder) codeNouns(s *sentence, ms []mention) []coded {
+// codeNouns codes the event nouns of s, except those inside the content
+// of a demand, refusal or threat (see contentEnd).
+func (c *Coder) codeNouns(s *sentence, ms []mention, content map[int]bool) []coded {
 	var out []coded
 	for i := 0; i < s.seq.Len(); i++ {
 		if s.isVerb(i) {
@@ -26,6 +27,13 @@ func (c *Coder) codeNouns(s *sentence, ms []mention) []coded {
 		}
 		h, ok := c.nounAt(s, ms, i)
 		if !ok {
+			continue
+		}
+		if content[h.start] {
+			if c.tracing() {
+				c.trace(s, TraceDrop, h.start, h.end, "event noun inside words already coded (a pattern, or the content of a demand, refusal or threat)")
+			}
+			i = h.end - 1
 			continue
 		}
 		if c.tracing() {

@@ -9,6 +9,9 @@ import "strings"
 // stem and an object starts right after it; the document's own tokens are
 // left alone.
 //
+// A plural noun read as a verb right before the sentence's past-tense
+// verb ("street battles raged") becomes a noun again.
+//
 // Likewise a present-tense verb read as a plural noun right after a
 // sentence-initial name, before any verb ("Ethiopia departs from Libya",
 // "Israel strikes Gaza"): it becomes a VBZ when its lemma is a verb of the
@@ -26,6 +29,9 @@ func (c *Coder) retag(s *sentence) {
 			if l := s.seq.Lemmas[i]; l != "" && l != w && len(c.d.VerbForms(l)) > 0 {
 				s.tags[i] = "VBZ"
 			}
+		case s.tags[i] == "VBZ" && (s.tags[i-1] == "NN" || s.tags[i-1] == "JJ") && (s.tags[i+1] == "VBD" || s.tags[i+1] == "VBN") && !auxiliaries[s.word(i+1)]:
+			// "street battles raged": a plural noun before its verb
+			s.tags[i] = "NNS"
 		case s.tags[i] == "NN" && !finite && initialName(s, i) && (s.tags[i+1] == "DT" || s.tags[i+1] == "PRP$" || s.tags[i+1] == "IN" && s.word(i+1) != "of"):
 			// "Ethiopia act on a resolution": a base-form verb after
 			// a name, as plural names or headline style write it

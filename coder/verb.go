@@ -37,8 +37,8 @@ func (c *Coder) verbs(s *sentence) []verbHit {
 		if auxiliaries[s.word(i)] && s.isVerb(nextContent(s, i+1)) {
 			continue
 		}
-		if (s.pos(i) == "VBN" || s.pos(i) == "VBG") && (s.pos(i-1) == "DT" || s.pos(i-1) == "PRP$") {
-			continue // "the occupied West Bank": an adjective
+		if (s.pos(i) == "VBN" || s.pos(i) == "VBG") && (s.pos(i-1) == "DT" || s.pos(i-1) == "PRP$" || s.pos(i-1) == "POS") {
+			continue // "the occupied West Bank", "Jordan's visiting King": an adjective
 		}
 		if h, ok := c.verbAt(s, i); ok {
 			out = append(out, h)

@@ -1,0 +1,150 @@
+package coder
+
+// The content of a demand, a refusal or a threat is what is asked for,
+// refused or threatened: it has not happened. "demanded an admission by
+// Moscow that NKVD forces murdered officers" is a demand on Moscow, not
+// also a killing; "rejected calls by Annan to adopt reforms" is a
+// rejection, not also an easing; "refused to meet Jordan's visiting King"
+// is a refusal, not also a visit. Verbs and event nouns inside that
+// content are therefore not coded on their own. A statement (01) is
+// different: in "X said Y attacked Z" the attack is reported as fact.
+
+// contentFamilies are the roots whose object is unrealised content.
+var contentFamilies = map[string]bool{"02": true, "10": true, "11": true, "12": true, "13": true}
+
+// governsContent reports a code whose object clause is not an event.
+func governsContent(code string) bool { return contentFamilies[rootOf(code)] }
+
+// contentEnd is the token after the content that starts at token from:
+// it runs to a break that opens a clause of its own (a semicolon, "but",
+// "while", "according", a causal or temporal "because"/"after"/"since")
+// or to a new predicate of the main subject: ", saying …", "and said …".
+// Conditions ("if Hamas ran", "unless …") stay inside: they qualify the
+// threat or demand.
+//
+// The tagger often reads a past tense after "and" as a participle
+// ("condemned an attack … and promised aid"): after a governor in the
+// past tense, "and" + VBN is taken for a second predicate too.
+func contentEnd(s *sentence, h verbHit) int {
+	n := s.seq.Len()
+	for i := h.end; i < n; i++ {
+		switch s.word(i) {
+		case ";", ":", "--", "but", "while", "whereas", "although", "because", "according", "after", "since", "as":
+			return i
+		case ",", "and":
+			if newPredicate(s, i+1) || s.word(i) == "," && reportingClause(s, i+1) {
+				return i
+			}
+			if s.word(i) == "and" && s.pos(h.head) == "VBD" && s.pos(i+1) == "VBN" {
+				return i
+			}
+		}
+	}
+	return n
+}
+
+// reportingClause reports a closing attribution at token i: ", Benin
+// police said", ", a senior official said on Saturday".
+func reportingClause(s *sentence, i int) bool {
+	for j := i; j < s.seq.Len() && j < i+7; j++ {
+		switch p := s.pos(j); {
+		case p == "DT" || p == "JJ" || p == "POS" || p == "CD" || nounTag(p):
+			continue
+		case s.isVerb(j):
+			return j > i && reportVerbs[s.seq.Lemmas[j]]
+		}
+		return false
+	}
+	return false
+}
+
+// newPredicate reports a verb opening a predicate at token i (adverbs
+// and auxiliaries aside): "…, saying", "… and said", "…, has also
+// urged". An infinitive ("and to") or a noun does not.
+func newPredicate(s *sentence, i int) bool {
+	for i < s.seq.Len() && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		if finite(s.pos(i)) {
+			return true
+		}
+		i++
+	}
+	switch s.pos(i) {
+	case "VBD", "VBZ", "VBP", "VBG":
+		return true
+	}
+	return false
+}
+
+// backgroundOpeners open an adverbial clause that sets the scene of the
+// main event: "resigned as the opposition threatened to storm his
+// residence", "paid compensation for assets they lost when Amin expelled
+// them", "demonstrated in Serbia, where 24 people were killed". A clause
+// of sequence or cause ("condemned Quorvia after its troops attacked")
+// is an event of its own and stays, as in PETRARCH; the PLOVER records
+// code it less often (two sentences), not enough to override that.
+var backgroundOpeners = map[string]bool{
+	"when": true, "as": true, "while": true, "where": true, "whereas": true,
+}
+
+// background reports a finite verb h inside such a clause: an opener
+// before it with no comma, semicolon or relative pronoun between. Only a
+// finite verb makes the clause ("as an ugly crime" is no clause).
+func background(s *sentence, h verbHit) bool {
+	if !finiteAt(s, h) {
+		return false
+	}
+	for i := h.start - 1; i >= 0 && i >= h.start-25; i-- {
+		w := s.word(i)
+		switch {
+		case backgroundOpeners[w]:
+			return true
+		case w == "," || w == ";" || w == "--" || w == "that" || w == "which" || w == "who":
+			return false
+		case finite(s.pos(i)) && !auxiliaries[w]:
+			return false // the clause's own verb is another one
+		}
+	}
+	return false
+}
+
+// finiteAt reports a verb with a tense of its own: a finite tag, a
+// participle or base form after an auxiliary ("were hit", "had lost"),
+// or a past tense the tagger read as a participle between a subject and
+// an object.
+func finiteAt(s *sentence, h verbHit) bool {
+	if finite(s.pos(h.head)) {
+		return true
+	}
+	i := h.start - 1
+	for i >= 0 && s.pos(i) == "RB" {
+		i--
+	}
+	if s.pos(h.head) == "VBN" && nounTag(s.pos(i)) && objectStart(s.pos(h.end)) {
+		return true // "after Vestria attacked Eldoria" tagged VBN
+	}
+	return auxiliaries[s.word(i)]
+}
+
+// consequence reports a participle that only states the toll of the
+// attack coded before it: "shelled Juba, killing about 20 people" is one
+// assault, not a shelling and a separate killing. A participle that names
+// a victim of its own ("…, killing three Gondor soldiers") stays.
+func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
+	if len(evs) == 0 || !violent(prev) || s.pos(h.head) != "VBG" || s.word(h.start-1) != "," {
+		return false
+	}
+	for _, e := range evs {
+		if e.Target != nil || !violent(rootOf(e.Code)) {
+			return false
+		}
+	}
+	return true
+}
+
+// forceful reports the roots whose object is acted on even when it is
+// the actor's own (coercion and violence: "attacked its troops").
+func forceful(code string) bool { r := rootOf(code); return r == "17" || violent(r) }
+
+// violent reports the roots of material conflict: assault, fight, mass
+// violence.
+func violent(root string) bool { return root == "18" || root == "19" || root == "20" }
