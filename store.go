@@ -3,6 +3,9 @@ package khaldun
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 )
 
 // Store keeps coded articles and the events aggregated across them. It is
@@ -166,7 +169,7 @@ type EventFilter struct {
 	Root      string // exact CAMEO root, e.g. "19"
 	QuadClass int    // 1-4
 	From, To  string // YYYY-MM-DD, inclusive
-	Place     string // location name, or "geonames:ID"
+	Place     string // location name, "name, CCC" (a name in an ISO alpha-3 country), or "geonames:ID"; PlaceParam gives it
 	BBox      *BBox
 	Query     string // words in the evidence sentence of any mention
 	Article   string // only events mentioned by this article
@@ -200,6 +203,73 @@ type Explorer interface {
 	// EventDetail returns an aggregate event with each mention's article
 	// and evidence sentence, or an error wrapping ErrNotFound.
 	EventDetail(ctx context.Context, id string) (*EventDetail, error)
+	// Places counts the located events matching f.Filter per place, most
+	// events first: what a map draws, however many events there are.
+	Places(ctx context.Context, f PlaceFilter) ([]PlaceCount, error)
+}
+
+// PlaceFilter selects the events whose places are counted. Filter's
+// cursor, sort and limit are ignored; events without a location are left
+// out.
+type PlaceFilter struct {
+	Filter EventFilter
+	Limit  int // places with the most events; default 1000, at most 10000
+}
+
+// PlaceCount is a place with the events that happened there. A place is
+// its gazetteer entry: GeoNames id, name, country and point together, since
+// places resolved to a whole country or region all carry GeonameID 0 and
+// must stay apart. Ties in Events are ordered by mentions, then name,
+// country, id and point, so that every store lists them alike.
+type PlaceCount struct {
+	GeonameID int     `json:"geonameid"` // 0: a country or region
+	Name      string  `json:"name"`
+	Country   string  `json:"country"` // ISO 3166-1 alpha-3
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	Events    int64   `json:"events"`
+	Mentions  int64   `json:"mentions"` // summed over its events
+	// ByQuad counts the events of quad class 1, 2, 3 and 4, in that order.
+	ByQuad [4]int64 `json:"by_quad_class"`
+	// Place is the EventFilter.Place (the API's place parameter) that
+	// selects this place's events: PlaceParam of the place.
+	Place string `json:"place"`
+}
+
+// PlaceParam is the EventFilter.Place that selects the events of a place:
+// "geonames:ID" when it has a GeoNames id, else "name, CCC" with its
+// country, which tells Georgia the country from Georgia in the USA.
+func PlaceParam(geonameID int, name, country string) string {
+	if geonameID != 0 {
+		return "geonames:" + strconv.Itoa(geonameID)
+	}
+	if country == "" {
+		return name
+	}
+	return name + ", " + country
+}
+
+// ParsePlaceParam reads an EventFilter.Place: a GeoNames id, or a name
+// and, when it ends in ", " and three capital letters, a country. Such a
+// name may also be a whole location name as stored, so stores match
+// either reading. A bad "geonames:" id wraps ErrInvalid.
+func ParsePlaceParam(s string) (geonameID int, name, country string, err error) {
+	if id, ok := strings.CutPrefix(s, "geonames:"); ok {
+		// Id 0 is no id: countries and regions share it.
+		n, err := strconv.Atoi(id)
+		if err != nil || n <= 0 {
+			return 0, "", "", fmt.Errorf("place %q: bad GeoNames id: %w", s, ErrInvalid)
+		}
+		return n, "", "", nil
+	}
+	if i := len(s) - 5; i > 0 && s[i:i+2] == ", " && isUpper3(s[i+2:]) {
+		return 0, s[:i], s[i+2:], nil
+	}
+	return 0, s, "", nil
+}
+
+func isUpper3(s string) bool {
+	return len(s) == 3 && strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // EventDetail is an aggregate event with where each mention was found.

@@ -29,6 +29,7 @@ func (s *Server) routes() []route {
 		{method: "GET", path: "/api/actors", params: actorParams, handle: s.actors},
 		{method: "GET", path: "/api/timeseries", params: seriesParams, handle: s.timeseries},
 		{method: "GET", path: "/api/network", params: networkParams, handle: s.network},
+		{method: "GET", path: "/api/places", params: placeParams, handle: s.places},
 		{method: "GET", path: "/api/quotes", params: quoteParams, handle: s.quotes},
 		{method: "GET", path: "/api/counts", params: countParams, handle: s.counts},
 		{method: "GET", path: "/api/export", params: exportParams, stream: true, handle: s.export},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/eventkey"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // eventRow is an aggregate event as this batch adds to it: the fields of
@@ -156,19 +157,11 @@ func (w *writer) mention(article int64, ord int, event string, e *khaldun.Event,
 	}
 	var loc *string
 	if e.Location != nil {
-		loc = ptrTo(jsonText(e.Location))
+		loc = ptrTo(storedoc.JSON(e.Location))
 	}
 	w.mentions.add(article, ord, event, e.ID, e.Sentence, sent.Start, sent.End, lead, e.Span.Start, e.Span.End,
 		e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Role, e.Source.Span.Start, e.Source.Span.End,
 		tt, tc, tco, tr, ts, te,
 		e.Code, e.Root, e.Name, e.Plover, e.QuadClass, e.Goldstein, e.Date, e.DateText, loc, e.Rule, e.Confidence,
-		words(slice(d.Article.Text, sent)))
-}
-
-// slice returns body[span] or "" when the span does not fit the body.
-func slice(body string, s khaldun.Span) string {
-	if s.Start < 0 || s.End > len(body) || s.Start > s.End {
-		return ""
-	}
-	return body[s.Start:s.End]
+		words(storedoc.Slice(d.Article.Text, sent)))
 }

@@ -2,41 +2,13 @@ package postgres
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/listing"
 )
-
-// annCursor is where a page of quotes or counts ended: the article's
-// publication date and seq, and the annotation's position in it. It is
-// the sqlite store's.
-type annCursor struct {
-	Published string `json:"p"`
-	Article   int64  `json:"a"`
-	Ord       int    `json:"o"`
-}
-
-func (c annCursor) String() string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func parseAnnCursor(s string) (annCursor, error) {
-	var c annCursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil {
-		return c, fmt.Errorf("bad cursor %q: %w", s, khaldun.ErrInvalid)
-	}
-	return c, nil
-}
 
 // annotationPage lists rows of an annotation table (alias x) with their
 // article, newest article first and in text order within it, paged by
@@ -44,14 +16,14 @@ func parseAnnCursor(s string) (annCursor, error) {
 func (s *Store) annotationPage(ctx context.Context, table, cols string, q *query,
 	cur string, limit int, scan func(r pgx.Rows, prefix []any, ref *khaldun.ArticleRef) error) (string, error) {
 	if cur != "" {
-		c, err := parseAnnCursor(cur)
+		c, err := listing.ParseAnnotationCursor(cur)
 		if err != nil {
 			return "", err
 		}
 		q.add("(a.published < %[1]s OR (a.published = %[1]s AND (x.article < %[2]s OR (x.article = %[2]s AND x.ord > %[3]s))))",
 			c.Published, c.Article, c.Ord)
 	}
-	limit = clamp(limit, 100, 1000)
+	limit = listing.Limit(limit, listing.DefaultLimit, listing.MaxLimit)
 	sql := fmt.Sprintf(`SELECT a.seq, a.id, a.title, a.source, a.published, a.url, x.ord, %s
 		FROM %s x JOIN articles a ON a.seq = x.article%s
 		ORDER BY a.published DESC, x.article DESC, x.ord LIMIT %d`, cols, table, q.where(), limit+1)
@@ -60,7 +32,7 @@ func (s *Store) annotationPage(ctx context.Context, table, cols string, q *query
 		return "", err
 	}
 	defer rows.Close()
-	var last annCursor
+	var last listing.AnnotationCursor
 	n := 0
 	for rows.Next() {
 		if n == limit {
@@ -88,12 +60,13 @@ func dateConds(from, to string, q *query) {
 
 // Quotes lists stored quotes matching f.
 func (s *Store) Quotes(ctx context.Context, f khaldun.QuoteFilter) (*khaldun.QuotePage, error) {
+	f = listing.Quotes(f)
 	q := &query{}
 	if f.Speaker != "" {
 		q.add("strpos(lower(x.speaker), lower(%s)) > 0", f.Speaker)
 	}
-	if p := strings.ToUpper(f.Actor); p != "" {
-		q.add("x.speaker_actor >= %s AND x.speaker_actor < %s", p, p+"~")
+	if p := f.Actor; p != "" {
+		q.add("x.speaker_actor >= %s AND x.speaker_actor < %s", p, listing.PrefixEnd(p))
 	}
 	if f.Text != "" {
 		q.add("strpos(lower(x.text), lower(%s)) > 0", f.Text)
@@ -118,12 +91,13 @@ func (s *Store) Quotes(ctx context.Context, f khaldun.QuoteFilter) (*khaldun.Quo
 
 // Counts lists stored casualty counts matching f.
 func (s *Store) Counts(ctx context.Context, f khaldun.CountFilter) (*khaldun.CountPage, error) {
+	f = listing.Counts(f)
 	q := &query{}
 	if f.Type != "" {
-		q.add("x.type = %s", strings.ToLower(f.Type))
+		q.add("x.type = %s", f.Type)
 	}
 	if f.Country != "" {
-		q.add("EXISTS (SELECT 1 FROM places p WHERE p.article = x.article AND p.country = %s)", strings.ToUpper(f.Country))
+		q.add("EXISTS (SELECT 1 FROM places p WHERE p.article = x.article AND p.country = %s)", f.Country)
 	}
 	dateConds(f.From, f.To, q)
 	page := &khaldun.CountPage{Counts: []khaldun.StoredCount{}}

@@ -35,6 +35,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storecheck"
 )
 
 //go:embed migrations/*.sql
@@ -199,25 +200,14 @@ func step(ctx context.Context, pool *pgxpool.Pool, ms []migration, target int) (
 // first problems found. PostgreSQL enforces the foreign keys itself.
 func (s *Store) Check(ctx context.Context) error {
 	var problems []string
-	var bad int
-	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM events e WHERE
-		num_mentions <> (SELECT count(*) FROM mentions WHERE event = e.seq) OR
-		num_articles <> (SELECT count(DISTINCT article) FROM mentions WHERE event = e.seq) OR
-		num_sources  <> (SELECT count(*) FROM event_sources WHERE event = e.seq) OR
-		num_mentions = 0`).Scan(&bad)
-	if err != nil {
-		return fmt.Errorf("postgres: recount events: %w", err)
-	}
-	if bad > 0 {
-		problems = append(problems, fmt.Sprintf("%d events with counters out of step with their mentions", bad))
-	}
-	err = s.pool.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE a.duplicate_of IS NOT NULL AND NOT EXISTS
-		(SELECT 1 FROM duplicates d WHERE d.a = a.seq OR d.b = a.seq)`).Scan(&bad)
-	if err != nil {
-		return fmt.Errorf("postgres: check duplicates: %w", err)
-	}
-	if bad > 0 {
-		problems = append(problems, fmt.Sprintf("%d articles marked as copies without a link", bad))
+	for _, q := range []storecheck.Query{storecheck.EventCounters, storecheck.CopyLinks} {
+		var bad int
+		if err := s.pool.QueryRow(ctx, q.SQL).Scan(&bad); err != nil {
+			return fmt.Errorf("postgres: %s: %w", q.Name, err)
+		}
+		if p := q.Problem(bad); p != "" {
+			problems = append(problems, p)
+		}
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("postgres: database inconsistent: %s", strings.Join(problems, "; "))

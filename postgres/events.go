@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,11 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/khaldun/khaldun"
-)
-
-const (
-	defaultLimit = 100
-	maxLimit     = 1000
+	"github.com/khaldun/khaldun/listing"
 )
 
 // query collects the conditions and arguments of a statement, numbering
@@ -112,31 +106,6 @@ func (s *Store) Event(ctx context.Context, id string) (*khaldun.AggregateEvent, 
 	return &e, ms, nil
 }
 
-// cursor is where a page ended: the sort it belongs to, the sort value and
-// the seq of the last event, which breaks ties. It is the sqlite store's.
-type cursor struct {
-	Sort  khaldun.EventSort `json:"s"`
-	Value string            `json:"v"`
-	Seq   int64             `json:"q"`
-}
-
-func (c cursor) String() string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func parseCursor(s string) (cursor, error) {
-	var c cursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil {
-		return c, fmt.Errorf("bad cursor %q: %w", s, khaldun.ErrInvalid)
-	}
-	return c, nil
-}
-
 // Events lists aggregate events, newest or most mentioned first, paged by
 // keyset (the sort value and seq of the last row) so that a page costs the
 // same wherever it is in the listing.
@@ -152,25 +121,15 @@ func (s *Store) Events(ctx context.Context, f khaldun.EventFilter) (*khaldun.Eve
 		return nil, fmt.Errorf("postgres: events: unknown sort %d: %w", f.Sort, khaldun.ErrInvalid)
 	}
 	if f.Cursor != "" {
-		c, err := parseCursor(f.Cursor)
-		if err != nil || c.Sort != f.Sort {
-			return nil, fmt.Errorf("postgres: events: cursor does not belong to this listing: %w", khaldun.ErrInvalid)
-		}
-		var v any = c.Value
-		if f.Sort == khaldun.ByMentions {
-			if v, err = strconv.Atoi(c.Value); err != nil {
-				return nil, fmt.Errorf("postgres: events: bad cursor: %w", khaldun.ErrInvalid)
-			}
+		v, seq, err := listing.Resume(f.Cursor, f.Sort)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: events: %w", err)
 		}
 		// A row comparison, which PostgreSQL serves from the (col, seq)
 		// index as one range.
-		q.add("("+col+", e.seq) < (%s, %s)", v, c.Seq)
+		q.add("("+col+", e.seq) < (%s, %s)", v, seq)
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = defaultLimit
-	}
-	limit = min(limit, maxLimit)
+	limit := listing.Limit(f.Limit, listing.DefaultLimit, listing.MaxLimit)
 	sql := `SELECT ` + eventColumns + ` FROM events e` + q.where() +
 		fmt.Sprintf(" ORDER BY %s DESC, e.seq DESC LIMIT %d", col, limit+1)
 	rows, err := s.pool.Query(ctx, sql, q.args...)
@@ -179,7 +138,7 @@ func (s *Store) Events(ctx context.Context, f khaldun.EventFilter) (*khaldun.Eve
 	}
 	defer rows.Close()
 	page := &khaldun.EventPage{Events: []khaldun.AggregateEvent{}}
-	var last cursor
+	var last listing.EventCursor
 	for rows.Next() {
 		seq, e, err := scanEvent(rows)
 		if err != nil {
@@ -190,10 +149,7 @@ func (s *Store) Events(ctx context.Context, f khaldun.EventFilter) (*khaldun.Eve
 			break
 		}
 		page.Events = append(page.Events, e)
-		last = cursor{Sort: f.Sort, Value: e.Date, Seq: seq}
-		if f.Sort == khaldun.ByMentions {
-			last.Value = strconv.Itoa(e.NumMentions)
-		}
+		last = listing.After(f.Sort, &e, seq)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: events: %w", err)
@@ -205,6 +161,10 @@ func (s *Store) Events(ctx context.Context, f khaldun.EventFilter) (*khaldun.Eve
 // become ranges so that the indexes serve them; codes are upper-case
 // ASCII, below '~', and the columns compare bytes (COLLATE "C").
 func eventWhere(f khaldun.EventFilter) (*query, error) {
+	f, err := listing.Events(f)
+	if err != nil {
+		return nil, err
+	}
 	q := &query{}
 	sides := func(cond string, a ...any) {
 		src, tgt := strings.ReplaceAll(cond, "%[side]", "source"), strings.ReplaceAll(cond, "%[side]", "target")
@@ -217,20 +177,17 @@ func eventWhere(f khaldun.EventFilter) (*query, error) {
 			q.add("("+src+" OR "+tgt+")", append(append([]any{}, a...), a...)...)
 		}
 	}
-	if f.Side < khaldun.EitherSide || f.Side > khaldun.TargetSide {
-		return nil, fmt.Errorf("unknown side %d: %w", f.Side, khaldun.ErrInvalid)
-	}
-	if p := strings.ToUpper(f.Actor); p != "" {
-		sides("(e.%[side]_code >= %s AND e.%[side]_code < %s)", p, p+"~")
+	if p := f.Actor; p != "" {
+		sides("(e.%[side]_code >= %s AND e.%[side]_code < %s)", p, listing.PrefixEnd(p))
 	}
 	if f.Country != "" {
-		sides("e.%[side]_country = %s", strings.ToUpper(f.Country))
+		sides("e.%[side]_country = %s", f.Country)
 	}
 	if f.ActorName != "" {
 		sides("EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.seq AND strpos(lower(m.%[side]_text), lower(%s)) > 0)", f.ActorName)
 	}
 	if f.Code != "" {
-		q.add("e.code >= %s AND e.code < %s", f.Code, f.Code+"~")
+		q.add("e.code >= %s AND e.code < %s", f.Code, listing.PrefixEnd(f.Code))
 	}
 	if f.Root != "" {
 		q.add("e.root = %s", f.Root)
@@ -245,20 +202,11 @@ func eventWhere(f khaldun.EventFilter) (*query, error) {
 		q.add("e.date <= %s", f.To)
 	}
 	if f.Place != "" {
-		if id, ok := strings.CutPrefix(f.Place, "geonames:"); ok {
-			n, err := strconv.Atoi(id)
-			if err != nil {
-				return nil, fmt.Errorf("place %q: bad GeoNames id: %w", f.Place, khaldun.ErrInvalid)
-			}
-			q.add("e.geonameid = %s", n)
-		} else {
-			q.add("lower(e.loc_name) = lower(%s)", f.Place)
+		if err := q.place(f.Place); err != nil { // places.go
+			return nil, err
 		}
 	}
 	if b := f.BBox; b != nil {
-		if b.MinLat > b.MaxLat {
-			return nil, fmt.Errorf("bbox: min latitude above max: %w", khaldun.ErrInvalid)
-		}
 		q.add("e.lat BETWEEN %s AND %s", b.MinLat, b.MaxLat)
 		if b.MinLon <= b.MaxLon {
 			q.add("e.lon BETWEEN %s AND %s", b.MinLon, b.MaxLon)

@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/listing"
 )
 
 // Actors counts each actor code's events as source and as target.
 func (s *Store) Actors(ctx context.Context, f khaldun.ActorFilter) ([]khaldun.ActorCount, error) {
-	limit := clamp(f.Limit, 50, 500)
+	limit := listing.Limit(f.Limit, 50, 500)
 	q := &query{}
 	side := func(sd string) string {
 		var conds []string
@@ -168,7 +169,7 @@ func (s *Store) Network(ctx context.Context, f khaldun.NetworkFilter) ([]khaldun
 		q.conds = append(q.conds, "e.source_country <> ''", "e.target_country <> ''")
 	}
 	sql := fmt.Sprintf(`SELECT %s, %s, count(*), sum(e.num_mentions)::bigint, avg(e.goldstein)
-		FROM events e%s GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT %d`, src, tgt, q.where(), clamp(f.Limit, 100, 1000))
+		FROM events e%s GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT %d`, src, tgt, q.where(), listing.Limit(f.Limit, 100, 1000))
 	rows, err := s.pool.Query(ctx, sql, q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: network: %w", err)
@@ -186,13 +187,6 @@ func (s *Store) Network(ctx context.Context, f khaldun.NetworkFilter) ([]khaldun
 		return nil, fmt.Errorf("postgres: network: %w", err)
 	}
 	return out, nil
-}
-
-func clamp(n, def, most int) int {
-	if n <= 0 {
-		return def
-	}
-	return min(n, most)
 }
 
 // isDay and isMonth tell the dates precise enough for a period: a series

@@ -2,13 +2,13 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // HasArticle reports whether an article with this ID is stored.
@@ -68,34 +68,27 @@ func (s *Store) Article(ctx context.Context, id string) (*khaldun.StoredArticle,
 
 func readArticle(ctx context.Context, tx pgx.Tx, id string) (*khaldun.StoredArticle, error) {
 	var (
-		seq                   int64
-		body                  []byte
-		sents, dropped, stats string
-		dupOf                 *string
-		sa                    khaldun.StoredArticle
-		a                     khaldun.Article
+		seq   int64
+		c     storedoc.Columns
+		dupOf *string
+		sa    khaldun.StoredArticle
+		a     khaldun.Article
 	)
 	err := tx.QueryRow(ctx, `SELECT a.seq, a.url, a.title, a.source, a.published, a.language, a.body,
 		a.sentences, a.dropped, a.stats, a.dictionary, a.pipeline, a.ingested, d.id
 		FROM articles a LEFT JOIN articles d ON d.seq = a.duplicate_of WHERE a.id = $1`, id).
-		Scan(&seq, &a.URL, &a.Title, &a.Source, &a.Published, &a.Language, &body,
-			&sents, &dropped, &stats, &sa.Dictionary, &sa.Pipeline, &sa.Ingested, &dupOf)
+		Scan(&seq, &a.URL, &a.Title, &a.Source, &a.Published, &a.Language, &c.Body,
+			&c.Sentences, &c.Dropped, &c.Stats, &sa.Dictionary, &sa.Pipeline, &sa.Ingested, &dupOf)
 	if err != nil {
 		return nil, notFound(err)
 	}
-	a.ID, a.Text = id, string(body)
 	if dupOf != nil {
 		sa.DuplicateOf = *dupOf
 	}
-	var spans [][3]int
-	if err := errors.Join(json.Unmarshal([]byte(sents), &spans), json.Unmarshal([]byte(dropped), &a.Dropped),
-		json.Unmarshal([]byte(stats), &a.Stats)); err != nil {
-		return nil, fmt.Errorf("decode article columns: %w", err)
-	}
-	doc := khaldun.NewDocument(a)
-	for _, sp := range spans {
-		span := khaldun.Span{Start: sp[0], End: sp[1]}
-		doc.Sentences = append(doc.Sentences, khaldun.SentRef{Span: span, Paragraph: sp[2], Text: slice(a.Text, span)})
+	a.ID = id
+	doc, err := storedoc.Decode(a, c)
+	if err != nil {
+		return nil, err
 	}
 	sa.Doc = doc
 	ms, err := mentions(ctx, tx, `m.article = $1 ORDER BY m.ord`, seq, doc)
@@ -147,39 +140,16 @@ func mentions(ctx context.Context, tx pgx.Tx, where string, arg any, doc *khaldu
 	defer rows.Close()
 	var out []khaldun.Mention
 	for rows.Next() {
-		var (
-			e               khaldun.Event
-			article         string
-			sent            khaldun.Span
-			tt, tc, tco, tr *string
-			ts, te          *int
-			loc             *string
-			body            []byte
-		)
-		err := rows.Scan(&article, &e.ID, &e.Sentence, &sent.Start, &sent.End, &e.Span.Start, &e.Span.End,
-			&e.Source.Text, &e.Source.Code, &e.Source.Country, &e.Source.Role, &e.Source.Span.Start, &e.Source.Span.End,
-			&tt, &tc, &tco, &tr, &ts, &te,
-			&e.Code, &e.Root, &e.Name, &e.Plover, &e.QuadClass, &e.Goldstein, &e.Date, &e.DateText, &loc, &e.Rule, &e.Confidence,
-			&body)
+		var m storedoc.MentionRow
+		var text []byte
+		if err := rows.Scan(append(m.Dest(), &text)...); err != nil {
+			return nil, err
+		}
+		x, err := m.Mention(doc, string(text))
 		if err != nil {
 			return nil, err
 		}
-		if doc != nil {
-			e.Text = slice(doc.Article.Text, sent)
-		} else {
-			e.Text = string(body)
-		}
-		if tt != nil {
-			e.Target = &khaldun.Actor{Text: *tt, Code: deref(tc), Country: deref(tco), Role: deref(tr),
-				Span: khaldun.Span{Start: deref(ts), End: deref(te)}}
-		}
-		if loc != nil {
-			e.Location = new(khaldun.Location)
-			if err := json.Unmarshal([]byte(*loc), e.Location); err != nil {
-				return nil, fmt.Errorf("mention %s location: %w", e.ID, err)
-			}
-		}
-		out = append(out, khaldun.Mention{Article: article, Event: e})
+		out = append(out, x)
 	}
 	return out, rows.Err()
 }
@@ -196,39 +166,14 @@ func deref[T any](p *T) T {
 func readAnnotations(ctx context.Context, tx pgx.Tx, article int64, d *khaldun.Document) error {
 	type table struct {
 		query string
-		scan  func(pgx.Rows) error
+		dest  func(*khaldun.Document) []any // appends a row to d
 	}
 	tables := []table{
-		{`SELECT text, type, span_start, span_end, actor FROM entities WHERE article = $1 ORDER BY ord`, func(r pgx.Rows) error {
-			var x khaldun.Entity
-			err := r.Scan(&x.Text, &x.Type, &x.Span.Start, &x.Span.End, &x.Actor)
-			d.Entities = append(d.Entities, x)
-			return err
-		}},
-		{`SELECT text, span_start, span_end, name, country, admin1, lat, lon, geonameid FROM places WHERE article = $1 ORDER BY ord`, func(r pgx.Rows) error {
-			var x khaldun.Place
-			err := r.Scan(&x.Text, &x.Span.Start, &x.Span.End, &x.Name, &x.Country, &x.Admin1, &x.Lat, &x.Lon, &x.GeonameID)
-			d.Places = append(d.Places, x)
-			return err
-		}},
-		{`SELECT text, span_start, span_end, value FROM dates WHERE article = $1 ORDER BY ord`, func(r pgx.Rows) error {
-			var x khaldun.Date
-			err := r.Scan(&x.Text, &x.Span.Start, &x.Span.End, &x.Value)
-			d.Dates = append(d.Dates, x)
-			return err
-		}},
-		{`SELECT text, span_start, span_end, speaker, speaker_actor FROM quotes WHERE article = $1 ORDER BY ord`, func(r pgx.Rows) error {
-			var x khaldun.Quote
-			err := r.Scan(&x.Text, &x.Span.Start, &x.Span.End, &x.Speaker, &x.SpeakerActor)
-			d.Quotes = append(d.Quotes, x)
-			return err
-		}},
-		{`SELECT type, number, qualifier, object, span_start, span_end FROM counts WHERE article = $1 ORDER BY ord`, func(r pgx.Rows) error {
-			var x khaldun.Count
-			err := r.Scan(&x.Type, &x.Number, &x.Qualifier, &x.Object, &x.Span.Start, &x.Span.End)
-			d.Counts = append(d.Counts, x)
-			return err
-		}},
+		{`SELECT text, type, span_start, span_end, actor FROM entities WHERE article = $1 ORDER BY ord`, storedoc.EntityDest},
+		{`SELECT text, span_start, span_end, name, country, admin1, lat, lon, geonameid FROM places WHERE article = $1 ORDER BY ord`, storedoc.PlaceDest},
+		{`SELECT text, span_start, span_end, value FROM dates WHERE article = $1 ORDER BY ord`, storedoc.DateDest},
+		{`SELECT text, span_start, span_end, speaker, speaker_actor FROM quotes WHERE article = $1 ORDER BY ord`, storedoc.QuoteDest},
+		{`SELECT type, number, qualifier, object, span_start, span_end FROM counts WHERE article = $1 ORDER BY ord`, storedoc.CountDest},
 	}
 	for _, t := range tables {
 		rows, err := tx.Query(ctx, t.query, article)
@@ -236,7 +181,7 @@ func readAnnotations(ctx context.Context, tx pgx.Tx, article int64, d *khaldun.D
 			return err
 		}
 		for rows.Next() {
-			if err := t.scan(rows); err != nil {
+			if err := rows.Scan(t.dest(d)...); err != nil {
 				rows.Close()
 				return err
 			}

@@ -3,7 +3,6 @@ package postgres
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -17,6 +16,7 @@ import (
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/dedup"
 	"github.com/khaldun/khaldun/eventkey"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // Save stores the articles in one transaction; see khaldun.Store and, for
@@ -36,14 +36,9 @@ func (s *Store) Save(ctx context.Context, arts ...*khaldun.Coded) (khaldun.SaveS
 		return st, nil
 	}
 	// Sketching is the CPU-heavy part; do it before holding any lock.
-	sketches := make([]*dedup.Sketch, len(arts))
-	for i, a := range arts {
-		if err := valid(a); err != nil {
-			return st, err
-		}
-		if sk, err := dedup.New(a.Doc.Article.Text); err == nil {
-			sketches[i] = &sk
-		}
+	sketches, err := storedoc.Prepare(arts)
+	if err != nil {
+		return st, fmt.Errorf("postgres: save: %w", err)
 	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -75,18 +70,6 @@ func withDetail(err error) error {
 		return fmt.Errorf("%w (%s)", err, pe.Detail)
 	}
 	return err
-}
-
-func valid(a *khaldun.Coded) error {
-	switch {
-	case a == nil || a.Doc == nil:
-		return errors.New("postgres: save: nil document")
-	case a.Doc.Article.ID == "":
-		return errors.New("postgres: save: article has no id")
-	case a.Doc.Article.Text == "":
-		return fmt.Errorf("postgres: save article %s: no body (code it with the text)", a.Doc.Article.ID)
-	}
-	return nil
 }
 
 // lockKeys are the advisory lock keys of a batch, ascending: one per
@@ -269,12 +252,9 @@ func (w *writer) article(a *khaldun.Coded, sk *dedup.Sketch, st *khaldun.SaveSta
 			w.bands[k] = append(w.bands[k], seq)
 		}
 	}
-	sents := make([][3]int, len(a.Doc.Sentences))
-	for i, s := range a.Doc.Sentences {
-		sents[i] = [3]int{s.Span.Start, s.Span.End, s.Paragraph}
-	}
+	c := storedoc.Encode(a.Doc)
 	w.articles.add(seq, art.ID, art.URL, art.Title, art.Source, art.Published, art.Language,
-		[]byte(art.Text), jsonText(sents), jsonText(nonNil(art.Dropped)), jsonText(art.Stats),
+		c.Body, c.Sentences, c.Dropped, c.Stats,
 		a.Dictionary, a.Pipeline, a.Tone, w.now.Format(time.RFC3339), sketch, dupOf, sourceKey)
 	st.Articles++
 	if sk != nil {
@@ -383,20 +363,4 @@ func (w *writer) write(st *khaldun.SaveStats) error {
 		plain(t.name, t.rows)
 	}
 	return w.tx.SendBatch(w.ctx, b).Close()
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-// jsonText encodes values that come from Go types and always encode.
-func jsonText(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "null"
-	}
-	return string(b)
 }

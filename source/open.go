@@ -44,6 +44,21 @@ func (r *reader) path(p string) bool {
 	return r.file(p)
 }
 
+// Skip says whether Read passes over an entry met walking the directory
+// root, for a caller that must see the same files (the progress estimate
+// of khaldun ingest): directories themselves, and hidden entries below
+// the root. err is what a filepath.WalkDirFunc returns for it:
+// filepath.SkipDir for a hidden directory, so that nothing in it is read.
+func Skip(root, path string, d fs.DirEntry) (skip bool, err error) {
+	if path != root && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() {
+			return true, filepath.SkipDir
+		}
+		return true, nil
+	}
+	return d.IsDir(), nil
+}
+
 // dir reads every regular file under root in lexical order. Hidden entries
 // are skipped because they are editor backups, VCS metadata and the like,
 // never articles; symbolic links to directories are not followed so that a
@@ -67,14 +82,8 @@ func (r *reader) dir(root string) bool {
 			}
 			return nil
 		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
+		if skip, err := Skip(root, p, d); skip {
+			return err
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(p)

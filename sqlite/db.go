@@ -26,6 +26,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storecheck"
 )
 
 // DefaultPath is the database used when neither --db nor KHALDUN_DB is set.
@@ -280,16 +281,12 @@ func (s *Store) Check(ctx context.Context) error {
 	// The aggregates are maintained incrementally; recount them to prove
 	// that no interrupted write left them out of step with their mentions.
 	var bad int
-	err = s.read.QueryRowContext(ctx, `SELECT count(*) FROM events e WHERE
-		num_mentions <> (SELECT count(*) FROM mentions WHERE event = e.seq) OR
-		num_articles <> (SELECT count(DISTINCT article) FROM mentions WHERE event = e.seq) OR
-		num_sources  <> (SELECT count(*) FROM event_sources WHERE event = e.seq) OR
-		num_mentions = 0`).Scan(&bad)
-	if err != nil {
-		return fmt.Errorf("sqlite: recount events: %w", err)
+	q := storecheck.EventCounters
+	if err := s.read.QueryRowContext(ctx, q.SQL).Scan(&bad); err != nil {
+		return fmt.Errorf("sqlite: %s: %w", q.Name, err)
 	}
-	if bad > 0 {
-		problems = append(problems, fmt.Sprintf("%d events with counters out of step with their mentions", bad))
+	if p := q.Problem(bad); p != "" {
+		problems = append(problems, p)
 	}
 	if len(problems) > 0 {
 		if len(problems) > 10 {

@@ -38,8 +38,10 @@ func TestMigrations(t *testing.T) {
 	}
 	fresh := openTest(t)
 	want := schema(t, fresh)
-	if v, _ := version(ctx, fresh.write); v != len(ms) {
-		t.Fatalf("fresh database at version %d, want %d", v, len(ms))
+	// Versions may have gaps: a fresh file is at the newest one.
+	newest := ms[len(ms)-1].version
+	if v, _ := version(ctx, fresh.write); v != newest {
+		t.Fatalf("fresh database at version %d, want %d", v, newest)
 	}
 	// From every older version, with an article stored at that version,
 	// migrating must reach the fresh schema and keep the data.

@@ -3,11 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // HasArticle reports whether an article with this ID is stored.
@@ -54,34 +54,28 @@ func (s *Store) Article(ctx context.Context, id string) (*khaldun.StoredArticle,
 
 func readArticle(ctx context.Context, tx *sql.Tx, id string) (*khaldun.StoredArticle, error) {
 	var (
-		seq                   int64
-		body                  []byte
-		sents, dropped, stats string
-		dupOf                 sql.NullString
-		sa                    khaldun.StoredArticle
-		a                     khaldun.Article
+		seq   int64
+		c     storedoc.Columns
+		dupOf sql.NullString
+		sa    khaldun.StoredArticle
+		a     khaldun.Article
 	)
 	err := tx.QueryRowContext(ctx, `SELECT a.seq, a.url, a.title, a.source, a.published, a.language, a.body,
 		a.sentences, a.dropped, a.stats, a.dictionary, a.pipeline, a.ingested, d.id
 		FROM articles a LEFT JOIN articles d ON d.seq = a.duplicate_of WHERE a.id = ?`, id).
-		Scan(&seq, &a.URL, &a.Title, &a.Source, &a.Published, &a.Language, &body,
-			&sents, &dropped, &stats, &sa.Dictionary, &sa.Pipeline, &sa.Ingested, &dupOf)
+		Scan(&seq, &a.URL, &a.Title, &a.Source, &a.Published, &a.Language, &c.Body,
+			&c.Sentences, &c.Dropped, &c.Stats, &sa.Dictionary, &sa.Pipeline, &sa.Ingested, &dupOf)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, khaldun.ErrNotFound
 	}
 	if err != nil {
 		return nil, err
 	}
-	a.ID, a.Text, sa.DuplicateOf = id, string(body), dupOf.String
-	var spans [][3]int
-	if err := errors.Join(json.Unmarshal([]byte(sents), &spans), json.Unmarshal([]byte(dropped), &a.Dropped),
-		json.Unmarshal([]byte(stats), &a.Stats)); err != nil {
-		return nil, fmt.Errorf("decode article columns: %w", err)
-	}
-	doc := khaldun.NewDocument(a)
-	for _, sp := range spans {
-		span := khaldun.Span{Start: sp[0], End: sp[1]}
-		doc.Sentences = append(doc.Sentences, khaldun.SentRef{Span: span, Paragraph: sp[2], Text: slice(a.Text, span)})
+	sa.DuplicateOf = dupOf.String
+	a.ID = id
+	doc, err := storedoc.Decode(a, c)
+	if err != nil {
+		return nil, err
 	}
 	sa.Doc = doc
 	ms, err := mentions(ctx, tx, `m.article = ? ORDER BY m.ord`, seq, doc)
@@ -111,14 +105,6 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (*khaldun.StoredArt
 	return &sa, rows.Err()
 }
 
-// slice returns body[span] or "" when the span does not fit the body.
-func slice(body string, s khaldun.Span) string {
-	if s.Start < 0 || s.End > len(body) || s.Start > s.End {
-		return ""
-	}
-	return body[s.Start:s.End]
-}
-
 // mentions reads coded events matching where; the evidence sentence comes
 // from doc's body when doc is given, from the database otherwise.
 func mentions(ctx context.Context, tx *sql.Tx, where string, arg any, doc *khaldun.Document) ([]khaldun.Mention, error) {
@@ -134,38 +120,16 @@ func mentions(ctx context.Context, tx *sql.Tx, where string, arg any, doc *khald
 	defer rows.Close()
 	var out []khaldun.Mention
 	for rows.Next() {
-		var (
-			e               khaldun.Event
-			article         string
-			sent            khaldun.Span
-			tt, tc, tco, tr sql.NullString
-			ts, te          sql.NullInt64
-			loc, text       sql.NullString
-		)
-		err := rows.Scan(&article, &e.ID, &e.Sentence, &sent.Start, &sent.End, &e.Span.Start, &e.Span.End,
-			&e.Source.Text, &e.Source.Code, &e.Source.Country, &e.Source.Role, &e.Source.Span.Start, &e.Source.Span.End,
-			&tt, &tc, &tco, &tr, &ts, &te,
-			&e.Code, &e.Root, &e.Name, &e.Plover, &e.QuadClass, &e.Goldstein, &e.Date, &e.DateText, &loc, &e.Rule, &e.Confidence,
-			&text)
+		var m storedoc.MentionRow
+		var text sql.NullString
+		if err := rows.Scan(append(m.Dest(), &text)...); err != nil {
+			return nil, err
+		}
+		x, err := m.Mention(doc, text.String)
 		if err != nil {
 			return nil, err
 		}
-		if doc != nil {
-			e.Text = slice(doc.Article.Text, sent)
-		} else {
-			e.Text = text.String
-		}
-		if tt.Valid {
-			e.Target = &khaldun.Actor{Text: tt.String, Code: tc.String, Country: tco.String, Role: tr.String,
-				Span: khaldun.Span{Start: int(ts.Int64), End: int(te.Int64)}}
-		}
-		if loc.Valid {
-			e.Location = new(khaldun.Location)
-			if err := json.Unmarshal([]byte(loc.String), e.Location); err != nil {
-				return nil, fmt.Errorf("mention %s location: %w", e.ID, err)
-			}
-		}
-		out = append(out, khaldun.Mention{Article: article, Event: e})
+		out = append(out, x)
 	}
 	return out, rows.Err()
 }
@@ -174,39 +138,14 @@ func mentions(ctx context.Context, tx *sql.Tx, where string, arg any, doc *khald
 func annotations(ctx context.Context, tx *sql.Tx, article int64, d *khaldun.Document) error {
 	type table struct {
 		query string
-		scan  func(*sql.Rows) error
+		dest  func(*khaldun.Document) []any // appends a row to d
 	}
 	tables := []table{
-		{`SELECT text, type, start, end, actor FROM entities WHERE article = ? ORDER BY ord`, func(r *sql.Rows) error {
-			var x khaldun.Entity
-			err := r.Scan(&x.Text, &x.Type, &x.Span.Start, &x.Span.End, &x.Actor)
-			d.Entities = append(d.Entities, x)
-			return err
-		}},
-		{`SELECT text, start, end, name, country, admin1, lat, lon, geonameid FROM places WHERE article = ? ORDER BY ord`, func(r *sql.Rows) error {
-			var x khaldun.Place
-			err := r.Scan(&x.Text, &x.Span.Start, &x.Span.End, &x.Name, &x.Country, &x.Admin1, &x.Lat, &x.Lon, &x.GeonameID)
-			d.Places = append(d.Places, x)
-			return err
-		}},
-		{`SELECT text, start, end, value FROM dates WHERE article = ? ORDER BY ord`, func(r *sql.Rows) error {
-			var x khaldun.Date
-			err := r.Scan(&x.Text, &x.Span.Start, &x.Span.End, &x.Value)
-			d.Dates = append(d.Dates, x)
-			return err
-		}},
-		{`SELECT text, start, end, speaker, speaker_actor FROM quotes WHERE article = ? ORDER BY ord`, func(r *sql.Rows) error {
-			var x khaldun.Quote
-			err := r.Scan(&x.Text, &x.Span.Start, &x.Span.End, &x.Speaker, &x.SpeakerActor)
-			d.Quotes = append(d.Quotes, x)
-			return err
-		}},
-		{`SELECT type, number, qualifier, object, start, end FROM counts WHERE article = ? ORDER BY ord`, func(r *sql.Rows) error {
-			var x khaldun.Count
-			err := r.Scan(&x.Type, &x.Number, &x.Qualifier, &x.Object, &x.Span.Start, &x.Span.End)
-			d.Counts = append(d.Counts, x)
-			return err
-		}},
+		{`SELECT text, type, start, end, actor FROM entities WHERE article = ? ORDER BY ord`, storedoc.EntityDest},
+		{`SELECT text, start, end, name, country, admin1, lat, lon, geonameid FROM places WHERE article = ? ORDER BY ord`, storedoc.PlaceDest},
+		{`SELECT text, start, end, value FROM dates WHERE article = ? ORDER BY ord`, storedoc.DateDest},
+		{`SELECT text, start, end, speaker, speaker_actor FROM quotes WHERE article = ? ORDER BY ord`, storedoc.QuoteDest},
+		{`SELECT type, number, qualifier, object, start, end FROM counts WHERE article = ? ORDER BY ord`, storedoc.CountDest},
 	}
 	for _, t := range tables {
 		rows, err := tx.QueryContext(ctx, t.query, article)
@@ -214,7 +153,7 @@ func annotations(ctx context.Context, tx *sql.Tx, article int64, d *khaldun.Docu
 			return err
 		}
 		for rows.Next() {
-			if err := t.scan(rows); err != nil {
+			if err := rows.Scan(t.dest(d)...); err != nil {
 				rows.Close()
 				return err
 			}

@@ -3,13 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/dedup"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // Save stores the articles in one transaction; see khaldun.Store. The
@@ -18,14 +18,9 @@ import (
 func (s *Store) Save(ctx context.Context, arts ...*khaldun.Coded) (khaldun.SaveStats, error) {
 	var st khaldun.SaveStats
 	// Sketching is the CPU-heavy part; do it before taking the lock.
-	sketches := make([]*dedup.Sketch, len(arts))
-	for i, a := range arts {
-		if err := valid(a); err != nil {
-			return st, err
-		}
-		if sk, err := dedup.New(a.Doc.Article.Text); err == nil {
-			sketches[i] = &sk
-		}
+	sketches, err := storedoc.Prepare(arts)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: save: %w", err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -45,18 +40,6 @@ func (s *Store) Save(ctx context.Context, arts ...*khaldun.Coded) (khaldun.SaveS
 		return khaldun.SaveStats{}, fmt.Errorf("sqlite: commit: %w", err)
 	}
 	return st, nil
-}
-
-func valid(a *khaldun.Coded) error {
-	switch {
-	case a == nil || a.Doc == nil:
-		return errors.New("sqlite: save: nil document")
-	case a.Doc.Article.ID == "":
-		return errors.New("sqlite: save: article has no id")
-	case a.Doc.Article.Text == "":
-		return fmt.Errorf("sqlite: save article %s: no body (code it with the text)", a.Doc.Article.ID)
-	}
-	return nil
 }
 
 // writer is one Save transaction.
@@ -131,16 +114,13 @@ func (w *writer) article(a *khaldun.Coded, sk *dedup.Sketch, st *khaldun.SaveSta
 	if sk != nil {
 		sketch, _ = sk.MarshalBinary()
 	}
-	sents := make([][3]int, len(a.Doc.Sentences))
-	for i, s := range a.Doc.Sentences {
-		sents[i] = [3]int{s.Span.Start, s.Span.End, s.Paragraph}
-	}
+	c := storedoc.Encode(a.Doc)
 	var seq int64
 	err = w.queryRow(`INSERT INTO articles (id, url, title, source, published, language,
 		body, sentences, dropped, stats, dictionary, pipeline, tone, ingested, sketch, duplicate_of, source_key)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
 		art.ID, art.URL, art.Title, art.Source, art.Published, art.Language,
-		[]byte(art.Text), jsonText(sents), jsonText(nonNil(art.Dropped)), jsonText(art.Stats),
+		c.Body, c.Sentences, c.Dropped, c.Stats,
 		a.Dictionary, a.Pipeline, a.Tone, w.now.Format(time.RFC3339), sketch, dupOf, sourceKey).Scan(&seq)
 	if err != nil {
 		return err
@@ -203,18 +183,5 @@ func (w *writer) annotations(article int64, d *khaldun.Document) error {
 
 func str(s string) sql.NullString { return sql.NullString{String: s, Valid: true} }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-// jsonText encodes values that come from Go types and always encode.
-func jsonText(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "null"
-	}
-	return string(b)
-}
+// jsonText is aggregate.go's name for storedoc.JSON.
+func jsonText(v any) string { return storedoc.JSON(v) }

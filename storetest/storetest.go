@@ -59,6 +59,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Quotes", testQuotes},
 		{"Counts", testCounts},
 		{"EventDetail", testEventDetail},
+		{"Places", testPlaces},
 		{"ExportEvents", testExportEvents},
 		{"ExportMentions", testExportMentions},
 		{"ExportAnnotations", testExportAnnotations},

@@ -98,6 +98,26 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Fatalf("first view is missing data: %v", before)
 	}
 
+	// The map draws every place of the filter from /api/places, not a page
+	// of events; clicking a place filters everything to it.
+	// The chart views' first answers were asked for while their libraries
+	// loaded, and taken by the views: one request each, not two.
+	asked := b.eval(`(() => { const n = {}; for (const r of performance.getEntriesByType("resource")) {
+		const p = new URL(r.name).pathname; n[p] = (n[p] || 0) + 1; } return n; })()`).(map[string]any)
+	for _, p := range []string{"/api/places", "/api/timeseries", "/api/network"} {
+		if asked[p] != 1.0 {
+			t.Errorf("the first view asked %s %v times, want once", p, asked[p])
+		}
+	}
+	if big == "" {
+		if n := b.apiPlaces(""); float64(n) != before["places"] {
+			t.Errorf("the map shows %v places, /api/places has %d", before["places"], n)
+		}
+	}
+	b.clickPlace(shots)
+	b.do(chromedp.Navigate(base + "/"))
+	b.waitPanels()
+
 	// Filter by an actor, typed in the filter bar as a person would.
 	actor := "IRQ"
 	if big != "" {
@@ -121,6 +141,9 @@ func TestDashboardInBrowser(t *testing.T) {
 	}
 	if big == "" && after["places"] == 0 {
 		t.Errorf("the map shows no place for %s (Baghdad and Mosul are in the fixtures)", actor)
+	}
+	if n := b.apiPlaces("actor=" + actor); float64(n) != after["places"] {
+		t.Errorf("filtered by %s the map shows %v places, /api/places has %d", actor, after["places"], n)
 	}
 	b.shot(shots, "02-filtered-by-actor")
 
@@ -274,6 +297,76 @@ func TestDashboardInBrowser(t *testing.T) {
 	if errs := b.errors(); len(errs) > 0 {
 		t.Errorf("the page logged errors:\n%s", strings.Join(errs, "\n"))
 	}
+}
+
+// apiPlaces counts the places /api/places gives for a query, as the map
+// asks for them (all of them).
+func (b *browser) apiPlaces(query string) int {
+	b.t.Helper()
+	v := b.eval(fmt.Sprintf(`fetch("/api/places?limit=10000&%s").then(r => r.json()).then(p => p.places.length)`, query),
+		chromedp.EvalAwaitPromise)
+	return int(v.(float64))
+}
+
+// clickPlace clicks the first single place on the map that no other
+// marker covers, as a person would, and checks that the filter, the
+// table and the map then hold that place only.
+func (b *browser) clickPlace(shots string) {
+	b.t.Helper()
+	// A marker the pointer can reach: single places carry a title, clusters
+	// none. Where only clusters show, click one to zoom in, as a person
+	// would, until a single place shows.
+	find := func(sel string) map[string]any {
+		m := b.eval(fmt.Sprintf(`(() => {
+			document.querySelector(".mapp .map").scrollIntoView({block: "center"});
+			for (const el of document.querySelectorAll(".mapp .leaflet-marker-icon.place-icon%s")) {
+				const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+				if (el.contains(document.elementFromPoint(x, y))) return {x, y, title: el.title};
+			}
+			return null; })()`, sel))
+		if m == nil {
+			return nil
+		}
+		return m.(map[string]any)
+	}
+	var mk map[string]any
+	for range 6 {
+		if mk = find("[title]"); mk != nil {
+			break
+		}
+		c := find(":not([title])")
+		if c == nil {
+			break
+		}
+		b.do(chromedp.MouseClickXY(c["x"].(float64), c["y"].(float64)))
+		time.Sleep(100 * time.Millisecond) // the zoom animation starts
+		b.poll(`!document.querySelector(".mapp .leaflet-zoom-anim, .mapp .leaflet-cluster-anim")`)
+	}
+	if mk == nil {
+		b.t.Fatal("the map shows no single place to click")
+	}
+	title := mk["title"].(string)
+	name, _, _ := strings.Cut(title, ":")
+	name, _, _ = strings.Cut(name, " (")
+	b.do(chromedp.MouseClickXY(mk["x"].(float64), mk["y"].(float64)))
+	b.poll(`new URLSearchParams(location.search).has("place")`)
+	b.waitPanels()
+	place := b.eval(`new URLSearchParams(location.search).get("place")`).(string)
+	got := b.counts()
+	b.t.Logf("clicked %q: place=%s, panels %v", title, place, got)
+	if got["places"] != 1 || got["rows"] == 0 {
+		b.t.Errorf("after clicking %s the map shows %v places and the table %v rows, want 1 and some", name, got["places"], got["rows"])
+	}
+	if v := b.eval(`document.querySelector("input[name=place]").value`); v != place {
+		b.t.Errorf("the filter bar shows place %q, the URL %q", v, place)
+	}
+	cells := b.eval(`[...document.querySelectorAll(".events tbody tr")].map(tr => tr.cells[4].textContent)`).([]any)
+	for _, c := range cells {
+		if !strings.HasPrefix(c.(string), name) {
+			b.t.Errorf("after clicking %s a row is at %q", name, c)
+		}
+	}
+	b.shot(shots, "01b-place")
 }
 
 // fixtureStore codes testdata/articles.jsonl with the standard pipeline and

@@ -67,14 +67,8 @@ func newSizeEstimate(paths []string) *sizeEstimate {
 			if err != nil {
 				return nil
 			}
-			if q != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
+			if skip, err := source.Skip(p, q, d); skip {
+				return err
 			}
 			if fi, err := os.Stat(q); err == nil {
 				add(q, fi)

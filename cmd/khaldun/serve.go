@@ -20,6 +20,7 @@ func serveCmd() *cobra.Command {
 	var (
 		addr, dbPath, token string
 		requireReads        bool
+		cacheBytes          int64
 		dicts               dictFlags
 	)
 	cmd := &cobra.Command{
@@ -56,7 +57,7 @@ requests in flight.`,
 				return errors.New("reads need a token on a non-loopback address: set --token or $KHALDUN_TOKEN, or --require-token-for-reads=false")
 			}
 			return serve(cmd.Context(), serveJob{addr: addr, db: dbPath, token: token, requireReads: requireReads,
-				dicts: &dicts, stderr: os.Stderr})
+				cacheBytes: cacheBytes, dicts: &dicts, stderr: os.Stderr})
 		},
 	}
 	fl := cmd.Flags()
@@ -64,6 +65,9 @@ requests in flight.`,
 	fl.StringVar(&dbPath, "db", "", dbHelp)
 	fl.StringVar(&token, "token", "", "bearer token for writes, and for reads when required (default $KHALDUN_TOKEN)")
 	fl.BoolVar(&requireReads, "require-token-for-reads", false, "reads need the token too (default: when --addr is not loopback)")
+	// Negative turns the answer cache off: what the latency of a first
+	// request, or of any request while an ingest commits, is measured with.
+	fl.Int64Var(&cacheBytes, "cache-bytes", 0, "bytes of read answers kept until the database changes (0: 32 MiB, negative: no cache)")
 	dicts.register(fl)
 	return cmd
 }
@@ -71,6 +75,7 @@ requests in flight.`,
 type serveJob struct {
 	addr, db, token string
 	requireReads    bool
+	cacheBytes      int64
 	dicts           *dictFlags
 	stderr          io.Writer
 }
@@ -82,7 +87,7 @@ func serve(ctx context.Context, job serveJob) error {
 	}
 	defer store.Close()
 	s := &khttp.Server{Store: store, Token: job.token, RequireTokenForReads: job.requireReads, Version: version,
-		ErrorLog: log.New(job.stderr, "", log.LstdFlags)}
+		CacheBytes: job.cacheBytes, ErrorLog: log.New(job.stderr, "", log.LstdFlags)}
 	if job.token != "" {
 		// Loading the dictionaries and models takes a while; a read-only
 		// server does without them.

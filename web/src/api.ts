@@ -54,8 +54,45 @@ export class ApiError extends Error {
   constructor(message: string, public status: number, public code: string) { super(message); }
 }
 
-export async function get<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
-  const url = params && [...params].length ? `${path}?${params}` : path;
+const urlOf = (path: string, params?: URLSearchParams) => params && [...params].length ? `${path}?${params}` : path;
+
+// Answers asked for early, by URL, each taken once by the get that wants it.
+const early = new Map<string, Promise<unknown>>();
+
+// prefetch starts a request a view will make once its code has loaded:
+// the chart libraries take hundreds of milliseconds to arrive, and the
+// answer can be on its way meanwhile. The view's get for the same URL
+// takes it; a different URL (the filter changed) fetches anew.
+export function prefetch(path: string, params?: URLSearchParams) {
+  const url = urlOf(path, params);
+  if (early.has(url)) return;
+  const p = fetchJSON(path, url);
+  p.catch(() => { /* the view's get reports it */ });
+  early.set(url, p);
+}
+
+export function get<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
+  const url = urlOf(path, params);
+  const p = early.get(url);
+  if (!p) return fetchJSON<T>(path, url, signal);
+  early.delete(url);
+  return abortable(p as Promise<T>, signal);
+}
+
+// abortable rejects as fetch would when the signal aborts first, so that a
+// view that moved on never draws a prefetched answer for an old filter.
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  const aborted = () => new DOMException("The request was aborted", "AbortError");
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(aborted());
+    signal.addEventListener("abort", stop, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
+  });
+}
+
+async function fetchJSON<T>(path: string, url: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { signal, headers: { Accept: "application/json" } });

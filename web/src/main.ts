@@ -5,11 +5,13 @@
 import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import "./style.css";
-import { get, type Stats } from "./api";
+import { get, prefetch, type Stats } from "./api";
 import { $, fmt, h, status } from "./dom";
 import { evidenceDialog, mountEvidence } from "./evidence";
 import { mountFilterBar } from "./filterbar";
 import { mapPanel, networkPanel, timelinePanel } from "./panels";
+import { placesParams } from "./places";
+import { networkQuery, timelineQuery } from "./queries";
 import { filterParams, Store } from "./state";
 import { mountTable, tablePanel } from "./table";
 
@@ -56,6 +58,11 @@ function main() {
   // The chart libraries are the bulk of the page: each view is its own
   // chunk, so the table's data is on its way while they load.
   lazy(tl, () => import("./timeline").then((m) => void m.mountTimeline(tl, store)));
+  // Their first answers are asked for now, not once each library has
+  // loaded: the views' own requests for the same URLs take them.
+  prefetch("/api/places", placesParams(store.state.filter));
+  prefetch("/api/timeseries", timelineQuery(store.state));
+  prefetch("/api/network", networkQuery(store.state));
   lazy(mp, () => import("./map").then((m) => void m.mountMap(mp, store)));
   lazy(nw, () => import("./network").then((m) => void m.mountNetwork(nw, store)));
   get<Stats>("/api/stats").then((s) => {

@@ -1,4 +1,5 @@
-// The map: event places, clustered and coloured by quad class, on country
+// The map: every place of the filter's located events (GET /api/places),
+// clustered, each marker a ring of its quad classes' shares, on country
 // shapes from Natural Earth (world-atlas, bundled): no tile server, so it
 // works offline. Clicking a place filters to it.
 
@@ -7,14 +8,9 @@ import "leaflet.markercluster";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110 from "world-atlas/countries-110m.json";
-import { get, type EventPage } from "./api";
 import { $, fmt, status } from "./dom";
-import { aggregatePlaces, dominant, type PlaceAgg } from "./places";
-import { filterParams, quadNames, type State, type Store } from "./state";
-
-// The map shows the most-mentioned located events of the filter, one page
-// of the API; the panel says so when there are more.
-const mapEvents = 500;
+import { dominant, fetchPlaces, mapPlaces, segments, short, sumQuads, type PlaceCount } from "./places";
+import { quadNames, type State, type Store } from "./state";
 
 export function mountMap(panel: HTMLElement, store: Store) {
   const box = $(".map", panel);
@@ -28,17 +24,12 @@ export function mountMap(panel: HTMLElement, store: Store) {
   new ResizeObserver(() => map.invalidateSize()).observe(box);
 
   const clusters = L.markerClusterGroup({
-    showCoverageOnHover: false, maxClusterRadius: 40,
+    showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true,
     iconCreateFunction: (c) => {
-      const quads = [0, 0, 0, 0, 0];
-      let n = 0;
-      for (const m of c.getAllChildMarkers()) {
-        const p = (m.options as { place?: PlaceAgg }).place;
-        if (!p) continue;
-        p.quads.forEach((v, i) => (quads[i] += v));
-        n += p.events;
-      }
-      return clusterIcon(n, dominant(quads));
+      const places = c.getAllChildMarkers().map((m) => (m.options as { place?: PlaceCount }).place)
+        .filter((p): p is PlaceCount => !!p);
+      const { quads, events } = sumQuads(places);
+      return placeIcon(events, quads);
     },
   }).addTo(map);
   const note = $(".note", panel);
@@ -47,23 +38,18 @@ export function mountMap(panel: HTMLElement, store: Store) {
   async function load(s: State) {
     pending?.abort();
     pending = new AbortController();
-    const p = filterParams(s.filter);
-    // Only located events: a box over the whole world excludes the rest.
-    if (!p.has("bbox")) p.set("bbox", "-180,-90,180,90");
-    p.set("sort", "mentions");
-    p.set("limit", String(mapEvents));
     status(panel, "loading");
-    let page: EventPage;
+    let places: PlaceCount[];
     try {
-      page = await get<EventPage>("/api/events", p, pending.signal);
+      places = (await fetchPlaces(s.filter, pending.signal)).places;
     } catch (e) {
       if ((e as Error).name === "AbortError") return;
       status(panel, "error", (e as Error).message);
       clusters.clearLayers();
       note.textContent = "";
+      panel.dataset.places = "0";
       return;
     }
-    const places = aggregatePlaces(page.events);
     clusters.clearLayers();
     panel.dataset.places = String(places.length);
     if (!places.length) {
@@ -71,18 +57,17 @@ export function mountMap(panel: HTMLElement, store: Store) {
       note.textContent = "";
       return;
     }
+    const events = places.reduce((n, p) => n + p.events, 0);
     status(panel, "ok");
-    note.textContent = page.next
-      ? `The ${fmt.format(page.events.length)} most-mentioned located events, at ${places.length} places.`
-      : `${fmt.format(page.events.length)} located events at ${places.length} places.`;
+    note.textContent = (places.length === mapPlaces ? `The ${fmt.format(places.length)} places with the most events: ` : "") +
+      `${fmt.format(events)} located event${events === 1 ? "" : "s"} at ${fmt.format(places.length)} place${places.length === 1 ? "" : "s"}. ` +
+      "Rings show each quad class's share; click a place to filter to it.";
     clusters.addLayers(places.map((pl) => {
-      const q = dominant(pl.quads);
       const m = L.marker([pl.lat, pl.lon], {
-        icon: clusterIcon(pl.events, q, true), keyboard: true,
-        title: `${pl.name} (${pl.country}): ${pl.events} events, mostly ${quadNames[q].toLowerCase()}`,
-        alt: pl.name, place: pl,
-      } as L.MarkerOptions & { place: PlaceAgg });
-      m.on("click", () => store.update({ filter: { place: pl.filter }, view: { event: undefined } }));
+        icon: placeIcon(pl.events, pl.by_quad_class), keyboard: true,
+        title: placeTitle(pl), alt: pl.name, place: pl,
+      } as L.MarkerOptions & { place: PlaceCount });
+      m.on("click", () => store.update({ filter: { place: pl.place }, view: { event: undefined } }));
       return m;
     }));
   }
@@ -92,10 +77,19 @@ export function mountMap(panel: HTMLElement, store: Store) {
   return map;
 }
 
-function clusterIcon(n: number, quad: string, single = false): L.DivIcon {
-  const size = Math.round(Math.min(44, 18 + Math.sqrt(n) * 3));
+function placeTitle(p: PlaceCount): string {
+  const mix = p.by_quad_class.map((n, i) => (n ? `${quadNames[String(i + 1)].toLowerCase()} ${n}` : ""))
+    .filter(Boolean).join(", ");
+  return `${p.name}${p.country ? ` (${p.country})` : ""}: ${fmt.format(p.events)} event${p.events === 1 ? "" : "s"} (${mix}); click to filter`;
+}
+
+// placeIcon is a disc with the event count inside a ring split by quad
+// class; its class names the dominant one, for styles and tests.
+function placeIcon(events: number, quads: number[]): L.DivIcon {
+  const size = Math.round(Math.min(46, 20 + 6 * Math.log10(events + 1)));
+  const ring = segments(quads).map(([q, from, to]) => `var(--q${q}) ${from}% ${to}%`).join(", ");
   return L.divIcon({
-    html: `<span>${n}</span>`, className: `place-icon quad-${quad}${single ? " single" : ""}`,
-    iconSize: [size, size],
+    html: `<span style="background: conic-gradient(${ring || "var(--muted) 0 100%"})"><b>${short(events)}</b></span>`,
+    className: `place-icon quad-${dominant(quads)}`, iconSize: [size, size],
   });
 }

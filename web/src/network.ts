@@ -5,9 +5,8 @@
 import cytoscape from "cytoscape";
 import { get, type Dyad, type Network } from "./api";
 import { $, fmt, h, status } from "./dom";
-import { filterParams, type State, type Store } from "./state";
-
-const maxDyads = 60;
+import { networkQuery } from "./queries";
+import { type State, type Store } from "./state";
 
 // goldsteinColor maps -10..10 onto red..grey..blue.
 export function goldsteinColor(g: number): string {
@@ -40,9 +39,7 @@ export function mountNetwork(panel: HTMLElement, store: Store) {
   async function load(s: State) {
     pending?.abort();
     pending = new AbortController();
-    const p = filterParams(s.filter);
-    p.set("by", "actor");
-    p.set("limit", String(maxDyads));
+    const p = networkQuery(s);
     status(panel, "loading");
     let net: Network;
     try {

@@ -8,7 +8,8 @@ import { CanvasRenderer } from "echarts/renderers";
 import { get, type Timeseries } from "./api";
 import { $, fmt, status } from "./dom";
 import { chooseInterval, drawnRange, fillPeriods, periodEnd, periodStart } from "./periods";
-import { filterParams, quadColors, quadNames, type State, type Store } from "./state";
+import { timelineQuery } from "./queries";
+import { quadColors, quadNames, type State, type Store } from "./state";
 
 echarts.use([BarChart, LineChart, BrushComponent, GridComponent, LegendComponent, ToolboxComponent,
   TooltipComponent, CanvasRenderer]);
@@ -38,9 +39,7 @@ export function mountTimeline(panel: HTMLElement, store: Store) {
     pending = new AbortController();
     interval = chooseInterval(s);
     select.value = s.view.interval ?? "";
-    const p = filterParams(s.filter);
-    p.set("interval", interval);
-    p.set("by", "quad");
+    const p = timelineQuery(s);
     status(panel, "loading");
     let ts: Timeseries;
     try {

@@ -1,0 +1,190 @@
+package storedoc
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/khaldun/khaldun"
+)
+
+func TestCheck(t *testing.T) {
+	doc := func(id, text string) *khaldun.Coded {
+		return &khaldun.Coded{Doc: khaldun.NewDocument(khaldun.Article{ID: id, Text: text})}
+	}
+	tests := []struct {
+		name string
+		in   *khaldun.Coded
+		want string // part of the error, "" for none
+	}{
+		{"nil", nil, "nil document"},
+		{"nil doc", &khaldun.Coded{}, "nil document"},
+		{"no id", doc("", "Body."), "no id"},
+		{"no body", doc("a1", ""), "article a1: no body"},
+		{"ok", doc("a1", "Body."), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Check(tt.in)
+			if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+				t.Fatalf("Check = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDecodeStored decodes columns as a store holds them (testdata) and
+// checks that encoding the result gives the same columns back.
+func TestDecodeStored(t *testing.T) {
+	raw, err := os.ReadFile("testdata/columns.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored struct{ Sentences, Dropped, Stats, Body string }
+	if err := json.Unmarshal(raw, &stored); err != nil {
+		t.Fatal(err)
+	}
+	c := Columns{Body: []byte(stored.Body), Sentences: stored.Sentences, Dropped: stored.Dropped, Stats: stored.Stats}
+	doc, err := Decode(khaldun.Article{ID: "a1", Title: "Syria"}, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []string{doc.Sentences[0].Text, doc.Sentences[1].Text}; got[0] != "Rebels shelled Homs." || got[1] != "Talks resumed in Geneva." {
+		t.Errorf("sentence texts %q", got)
+	}
+	if doc.Sentences[1].Paragraph != 1 || doc.Article.Title != "Syria" || doc.Article.Text != stored.Body {
+		t.Errorf("decoded %+v", doc.Article)
+	}
+	if doc.Article.Stats.Tokens != 9 || len(doc.Article.Dropped) != 1 || doc.Article.Dropped[0].Reason != "share" {
+		t.Errorf("decoded stats %+v, dropped %+v", doc.Article.Stats, doc.Article.Dropped)
+	}
+	if again := Encode(doc); !reflect.DeepEqual(again, c) {
+		t.Errorf("Encode(Decode(c)) = %+v\nwant %+v", again, c)
+	}
+}
+
+func TestEncodeNoDropped(t *testing.T) {
+	c := Encode(khaldun.NewDocument(khaldun.Article{ID: "a1", Text: "x"}))
+	if c.Dropped != "[]" || c.Sentences != "[]" {
+		t.Errorf("empty document columns %+v: want [] for none", c)
+	}
+}
+
+func TestDecodeDamaged(t *testing.T) {
+	for _, c := range []Columns{
+		{Sentences: "[[0,", Dropped: "[]", Stats: "{}"},
+		{Sentences: "[]", Dropped: "{", Stats: "{}"},
+		{Sentences: "[]", Dropped: "[]", Stats: "nope"},
+	} {
+		if _, err := Decode(khaldun.Article{ID: "a1"}, c); err == nil {
+			t.Errorf("Decode(%+v) took damaged columns", c)
+		}
+	}
+	// A span past the body reads as no text rather than a panic.
+	doc, err := Decode(khaldun.Article{ID: "a1"}, Columns{Body: []byte("short"), Sentences: "[[2,99,0],[3,1,0]]", Dropped: "[]", Stats: "{}"})
+	if err != nil || doc.Sentences[0].Text != "" || doc.Sentences[1].Text != "" {
+		t.Fatalf("out-of-body spans: %+v, %v", doc.Sentences, err)
+	}
+}
+
+func TestLocation(t *testing.T) {
+	l, err := Location("m1", JSON(&khaldun.Location{Name: "Homs", Country: "SYR", GeonameID: 169577}))
+	if err != nil || l.Name != "Homs" || l.GeonameID != 169577 {
+		t.Fatalf("Location = %+v, %v", l, err)
+	}
+	if _, err := Location("m2", "{"); err == nil || !strings.Contains(err.Error(), "mention m2") {
+		t.Fatalf("damaged location error %v, want one naming mention m2", err)
+	}
+}
+
+// TestMentionRow fills the destinations as a driver would and checks
+// what the row completes to.
+func TestMentionRow(t *testing.T) {
+	body := "Delegations met in Geneva. Talks went on."
+	doc := khaldun.NewDocument(khaldun.Article{ID: "a1", Text: body})
+	set := func(dest []any, i int, v any) {
+		switch p := dest[i].(type) {
+		case *string:
+			*p = v.(string)
+		case *int:
+			*p = v.(int)
+		case **string:
+			s := v.(string)
+			*p = &s
+		case **int:
+			n := v.(int)
+			*p = &n
+		default:
+			t.Fatalf("destination %d is %T", i, dest[i])
+		}
+	}
+	tests := []struct {
+		name       string
+		withTarget bool
+		location   string
+		doc        *khaldun.Document
+		text       string
+		wantText   string
+		wantErr    bool
+	}{
+		{"from body", true, `{"name":"Geneva","country":"CHE"}`, doc, "", "Delegations met in Geneva.", false},
+		{"from query", false, "", nil, "read by the query", "read by the query", false},
+		{"damaged location", false, "{", nil, "", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var m MentionRow
+			dest := m.Dest()
+			if len(dest) != 30 {
+				t.Fatalf("%d destinations, want the 30 mention columns", len(dest))
+			}
+			set(dest, 0, "a1")
+			set(dest, 1, "a1-e0")
+			set(dest, 3, 0)
+			set(dest, 4, 26)
+			if tt.withTarget {
+				for i, v := range []any{"Russia", "RUS", "RUS", "GOV", 3, 9} {
+					set(dest, 13+i, v)
+				}
+			}
+			if tt.location != "" {
+				set(dest, 27, tt.location)
+			}
+			got, err := m.Mention(tt.doc, tt.text)
+			if tt.wantErr {
+				if err == nil {
+					t.Fatal("damaged location accepted")
+				}
+				return
+			}
+			if err != nil || got.Article != "a1" || got.Event.ID != "a1-e0" || got.Event.Text != tt.wantText {
+				t.Fatalf("Mention = %+v, %v", got, err)
+			}
+			if tt.withTarget != (got.Event.Target != nil) ||
+				tt.withTarget && *got.Event.Target != (khaldun.Actor{Text: "Russia", Code: "RUS", Country: "RUS", Role: "GOV", Span: khaldun.Span{Start: 3, End: 9}}) {
+				t.Errorf("target %+v", got.Event.Target)
+			}
+			if (tt.location != "") != (got.Event.Location != nil) {
+				t.Errorf("location %+v", got.Event.Location)
+			}
+		})
+	}
+}
+
+func TestAnnotationDests(t *testing.T) {
+	d := khaldun.NewDocument(khaldun.Article{})
+	for _, f := range []struct {
+		dest func(*khaldun.Document) []any
+		cols int
+	}{{EntityDest, 5}, {PlaceDest, 9}, {DateDest, 4}, {QuoteDest, 5}, {CountDest, 6}} {
+		if n := len(f.dest(d)); n != f.cols {
+			t.Errorf("%d destinations, want %d", n, f.cols)
+		}
+	}
+	*EntityDest(d)[0].(*string) = "Geneva"
+	if len(d.Entities) != 2 || d.Entities[1].Text != "Geneva" || len(d.Counts) != 1 {
+		t.Errorf("rows not appended in place: %+v", d)
+	}
+}
