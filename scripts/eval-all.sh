@@ -9,7 +9,7 @@ if [ -z "$bin" ]; then
 fi
 echo "| suite | gold | n | figures |"
 echo "| --- | --- | --- | --- |"
-for suite in petrarch plover conflibert-class conflibert-spans conll timeml geo polnear policeevents extract; do
+for suite in petrarch plover conflibert-class conflibert-spans conll timeml geo polnear policeevents extract ecbplus; do
   out=$("$bin" eval "$suite" --json 2>/dev/null) || { echo "| $suite | (failed) | | |"; continue; }
   python3 - "$out" <<'PY'
 import json, sys, os
@@ -25,9 +25,16 @@ keys = {
   "polnear": ["source_f1_direct", "content_f1_direct", "source_f1_all"],
   "policeevents": ["kill_p", "kill_r", "arrest_p", "arrest_r"],
   "extract": ["include_rate", "exclude_rate", "title_acc", "date_acc"],
+  "ecbplus": ["merge_p", "merge_r", "dup_p", "dup_r", "union_r", "cross_topic_merges"],
 }[r["suite"]]
 m = r["metrics"]
-figs = ", ".join(f"{k} {m[k]:.1f}" if k.endswith(("_pct", "_km")) else f"{k} {m[k]:.3f}" for k in keys if k in m)
+def fig(k, v):
+  if k.startswith("cross_topic_"):
+    return f"{k} {v:.0f}"  # a count of pairs
+  if k.endswith(("_pct", "_km")):
+    return f"{k} {v:.1f}"
+  return f"{k} {v:.3f}"
+figs = ", ".join(fig(k, m[k]) for k in keys if k in m)
 gold = r["gold"].split("shared/")[-1]
 print(f"| {r['suite']} | {gold} | {r['n']} | {figs} |")
 PY

@@ -27,6 +27,7 @@ var defaultGold = map[string]string{
 	"conll":            "data/ner/conll2003/dev.txt",
 	"polnear":          "data/quotes/polnear/dev",
 	"policeevents":     "data/events/india_police_events/data/final/sents.jsonl",
+	"ecbplus":          "corpora/ecbplus/DERIVED-ecbplus-docs.jsonl.gz",
 }
 
 func evalCmd() *cobra.Command {
@@ -67,7 +68,9 @@ share of no-event sentences given an event. --json prints one object:
 				// nothing. Use those unless the user chose.
 				dicts.opt.Petrarch = petrarchValidation(opt.Gold)
 			}
-			p, err := dicts.pipeline(false, true)
+			// ecbplus saves what it codes into a store, which needs the
+			// analysed text.
+			p, err := dicts.pipeline(suite == "ecbplus", true)
 			if err != nil {
 				return err
 			}
