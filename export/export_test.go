@@ -138,7 +138,7 @@ func TestCSVRoundTrip(t *testing.T) {
 		{"events", eventColumns, 3, map[string]string{"global_event_id": "1", "target_name": "Germany", "avg_tone": "-2.5", "first_seen": "2024-03-05", "in_lead": "1"}},
 		{"mentions", mentionColumns, 4, map[string]string{"global_event_id": "1", "article_id": "a1", "sentence": "0", "doc_tone": "-3.5", "confidence": "0.85"}},
 		{"quotes", quoteColumns, 1, map[string]string{"speaker": "a minister", "text": "talks", "published": "2024-03-05"}},
-		{"counts", countColumns, 1, map[string]string{"type": "killed", "number": "3", "url": ""}},
+		{"counts", countColumns, 1, map[string]string{"type": "killed", "number": "3", "url": "", "agent": "Texas police", "agent_role": "COP"}},
 	} {
 		out, n := export(t, s, Options{Format: "csv", Table: c.table})
 		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
@@ -256,5 +256,30 @@ func TestBadOptions(t *testing.T) {
 	cancel()
 	if _, err := Write(ctx, s, &bytes.Buffer{}, Options{Format: "csv"}); err == nil {
 		t.Error("cancelled context: no error")
+	}
+}
+
+// The counts table gained who did it at its end: every column before it
+// keeps the position older readers know, and each format carries it.
+func TestCountAgentColumns(t *testing.T) {
+	const want = "article_id,url,title,outlet,published,type,number,qualifier,object,span_start,span_end,agent,agent_role"
+	if got := strings.Join(names(countColumns), ","); got != want {
+		t.Fatalf("count columns\n got %s\nwant %s", got, want)
+	}
+	s := fill(t)
+	tests := []struct {
+		format string
+		want   string // in the exported bytes
+	}{
+		{"csv", ",Texas police,COP\n"},
+		{"jsonl", `"agent":"Texas police","agent_role":"COP"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			out, n := export(t, s, Options{Format: tt.format, Table: "counts"})
+			if n != 1 || !strings.Contains(out, tt.want) {
+				t.Errorf("%d rows, want 1 with %s:\n%s", n, tt.want, out)
+			}
+		})
 	}
 }

@@ -100,12 +100,17 @@ func fillQuote(q *khaldun.ExportQuote, r []Cell) {
 	r[8], r[9] = num(int64(q.Quote.Span.Start)), num(int64(q.Quote.Span.End))
 }
 
+// countColumns end with who did it (agent, "" when the sentence names
+// no one, and its CAMEO role code): added after the rest so that readers
+// of the older files keep their column positions.
 var countColumns = append(articleColumns[:len(articleColumns):len(articleColumns)],
 	Column{"type", String, false}, Column{"number", Int, false}, Column{"qualifier", String, false},
-	Column{"object", String, false}, Column{"span_start", Int, false}, Column{"span_end", Int, false})
+	Column{"object", String, false}, Column{"span_start", Int, false}, Column{"span_end", Int, false},
+	Column{"agent", String, false}, Column{"agent_role", String, false})
 
 func fillCount(c *khaldun.ExportCount, r []Cell) {
 	fillArticle(&c.Article, r)
 	r[5], r[6], r[7], r[8] = str(c.Count.Type), num(c.Count.Number), str(c.Count.Qualifier), str(c.Count.Object)
 	r[9], r[10] = num(int64(c.Count.Span.Start)), num(int64(c.Count.Span.End))
+	r[11], r[12] = str(c.Count.Agent), str(c.Count.AgentRole)
 }

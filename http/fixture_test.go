@@ -81,7 +81,10 @@ func fixtureDoc(i int) *khaldun.Coded {
 		doc.Quotes = append(doc.Quotes, q)
 	}
 	if n := strings.Index(body, "12 people"); n >= 0 {
-		doc.Counts = append(doc.Counts, khaldun.Count{Type: "killed", Number: 12, Object: "people", Span: khaldun.Span{Start: n, End: n + 9}})
+		// Who killed them is said; who arrested the protesters below is
+		// left out, so that the API shows a count both with and without.
+		doc.Counts = append(doc.Counts, khaldun.Count{Type: "killed", Number: 12, Object: "people", Span: khaldun.Span{Start: n, End: n + 9},
+			Agent: "Bordurian troops", AgentSpan: &khaldun.Span{Start: 0, End: 16}, AgentRole: "MIL"})
 		doc.Places = append(doc.Places, khaldun.Place{Text: "village", Name: "Klow", Country: "BOR", Lat: 44.1, Lon: 20.5, GeonameID: 999001,
 			Span: khaldun.Span{Start: 30, End: 37}})
 	}

@@ -162,6 +162,6 @@ func (w *writer) mention(article int64, ord int, event string, e *khaldun.Event,
 	w.mentions.add(article, ord, event, e.ID, e.Sentence, sent.Start, sent.End, lead, e.Span.Start, e.Span.End,
 		e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Role, e.Source.Span.Start, e.Source.Span.End,
 		tt, tc, tco, tr, ts, te,
-		e.Code, e.Root, e.Name, e.Plover, e.QuadClass, e.Goldstein, e.Date, e.DateText, loc, e.Rule, e.Confidence,
+		e.Code, e.Root, e.Name, e.Plover, e.QuadClass, e.Goldstein, e.Date, e.DateText, loc, e.Rule, e.Confidence, e.Tone,
 		words(storedoc.Slice(d.Article.Text, sent)))
 }

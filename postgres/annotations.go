@@ -8,6 +8,7 @@ import (
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/listing"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // annotationPage lists rows of an annotation table (alias x) with their
@@ -101,10 +102,10 @@ func (s *Store) Counts(ctx context.Context, f khaldun.CountFilter) (*khaldun.Cou
 	}
 	dateConds(f.From, f.To, q)
 	page := &khaldun.CountPage{Counts: []khaldun.StoredCount{}}
-	next, err := s.annotationPage(ctx, "counts", "x.type, x.number, x.qualifier, x.object, x.span_start, x.span_end", q, f.Cursor, f.Limit,
+	next, err := s.annotationPage(ctx, "counts", prefixed("x.", countColumns), q, f.Cursor, f.Limit,
 		func(r pgx.Rows, prefix []any, ref *khaldun.ArticleRef) error {
 			var c khaldun.Count
-			if err := r.Scan(append(prefix, &c.Type, &c.Number, &c.Qualifier, &c.Object, &c.Span.Start, &c.Span.End)...); err != nil {
+			if err := r.Scan(append(prefix, storedoc.CountFields(&c)...)...); err != nil {
 				return err
 			}
 			page.Counts = append(page.Counts, khaldun.StoredCount{Article: *ref, Count: c})

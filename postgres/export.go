@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // fetchSize is how many rows an export reads from its cursor at a time:
@@ -193,12 +194,11 @@ func (s *Store) ExportCounts(ctx context.Context, f khaldun.AnnotationFilter) it
 	if err != nil {
 		return failed[khaldun.ExportCount]("counts", err)
 	}
-	sql := `SELECT ` + articleColumns + `, x.type, x.number, x.qualifier, x.object, x.span_start, x.span_end
+	sql := `SELECT ` + articleColumns + `, ` + prefixed("x.", countColumns) + `
 		FROM counts x JOIN articles a ON a.seq = x.article` + q.where() + ` ORDER BY x.article, x.ord`
 	return stream(ctx, s, "counts", sql, q.args, func(rows pgx.Rows) (*khaldun.ExportCount, error) {
 		var x khaldun.ExportCount
-		c := &x.Count
-		if err := rows.Scan(append(articleDest(&x.Article), &c.Type, &c.Number, &c.Qualifier, &c.Object, &c.Span.Start, &c.Span.End)...); err != nil {
+		if err := rows.Scan(append(articleDest(&x.Article), storedoc.CountFields(&x.Count)...)...); err != nil {
 			return nil, err
 		}
 		return &x, nil

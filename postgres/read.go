@@ -122,7 +122,7 @@ func readArticle(ctx context.Context, tx pgx.Tx, id string) (*khaldun.StoredArti
 const mentionColumns = `a.id, m.id, m.sentence, m.sent_start, m.sent_end, m.span_start, m.span_end,
 	m.source_text, m.source_code, m.source_country, m.source_role, m.source_start, m.source_end,
 	m.target_text, m.target_code, m.target_country, m.target_role, m.target_start, m.target_end,
-	m.code, m.root, m.name, m.plover, m.quad_class, m.goldstein, m.date, m.date_text, m.location, m.rule, m.confidence`
+	m.code, m.root, m.name, m.plover, m.quad_class, m.goldstein, m.date, m.date_text, m.location, m.rule, m.confidence, m.tone`
 
 // mentions reads coded events matching where (on m, the mentions, and a,
 // their articles; $1 is arg); the evidence sentence comes from doc's body
@@ -173,7 +173,7 @@ func readAnnotations(ctx context.Context, tx pgx.Tx, article int64, d *khaldun.D
 		{`SELECT text, span_start, span_end, name, country, admin1, lat, lon, geonameid FROM places WHERE article = $1 ORDER BY ord`, storedoc.PlaceDest},
 		{`SELECT text, span_start, span_end, value FROM dates WHERE article = $1 ORDER BY ord`, storedoc.DateDest},
 		{`SELECT text, span_start, span_end, speaker, speaker_actor FROM quotes WHERE article = $1 ORDER BY ord`, storedoc.QuoteDest},
-		{`SELECT type, number, qualifier, object, span_start, span_end FROM counts WHERE article = $1 ORDER BY ord`, storedoc.CountDest},
+		{`SELECT ` + countColumns + ` FROM counts WHERE article = $1 ORDER BY ord`, storedoc.CountDest},
 	}
 	for _, t := range tables {
 		rows, err := tx.Query(ctx, t.query, article)
@@ -193,3 +193,7 @@ func readAnnotations(ctx context.Context, tx pgx.Tx, article int64, d *khaldun.D
 	}
 	return nil
 }
+
+// countColumns are the columns of a count row in storedoc.CountFields'
+// order; listings and exports select them too.
+const countColumns = `type, number, qualifier, object, span_start, span_end, agent, agent_start, agent_end, agent_role`

@@ -129,13 +129,13 @@ func newWriter(ctx context.Context, tx pgx.Tx, now time.Time) *writer {
 		dates:  newRowset("article bigint", "ord int", "text text", "span_start int", "span_end int", "value text"),
 		quotes: newRowset("article bigint", "ord int", "text text", "span_start int", "span_end int", "speaker text", "speaker_actor text"),
 		counts: newRowset("article bigint", "ord int", "type text", "number bigint", "qualifier text", "object text",
-			"span_start int", "span_end int"),
+			"span_start int", "span_end int", "agent text", "agent_start int", "agent_end int", "agent_role text"),
 		mentions: newRowset("article bigint", "ord int", "event text", "id text", "sentence int", "sent_start int", "sent_end int",
 			"lead bool", "span_start int", "span_end int",
 			"source_text text", "source_code text", "source_country text", "source_role text", "source_start int", "source_end int",
 			"target_text text", "target_code text", "target_country text", "target_role text", "target_start int", "target_end int",
 			"code text", "root text", "name text", "plover text", "quad_class int", "goldstein float8", "date text", "date_text text",
-			"location text", "rule text", "confidence float8", "words text"),
+			"location text", "rule text", "confidence float8", "tone float8", "words text"),
 		sources:     newRowset("event text", "source text"),
 		eventByKey:  map[string]*eventRow{},
 		sourcePairs: map[[2]string]bool{},
@@ -331,7 +331,9 @@ func (w *writer) annotations(article int64, d *khaldun.Document) {
 		w.quotes.add(article, i, x.Text, x.Span.Start, x.Span.End, x.Speaker, x.SpeakerActor)
 	}
 	for i, x := range d.Counts {
-		w.counts.add(article, i, x.Type, x.Number, x.Qualifier, x.Object, x.Span.Start, x.Span.End)
+		agent, agentStart, agentEnd, agentRole := storedoc.CountArgs(&x)
+		w.counts.add(article, i, x.Type, x.Number, x.Qualifier, x.Object, x.Span.Start, x.Span.End,
+			agent, agentStart, agentEnd, agentRole)
 	}
 }
 

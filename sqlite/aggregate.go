@@ -125,11 +125,11 @@ func (w *writer) mention(article int64, ord int, event int64, e *khaldun.Event, 
 	_, err := w.exec(`INSERT INTO mentions (article, ord, event, id, sentence, sent_start, sent_end, span_start, span_end,
 		source_text, source_code, source_country, source_role, source_start, source_end,
 		target_text, target_code, target_country, target_role, target_start, target_end,
-		code, root, name, plover, quad_class, goldstein, date, date_text, location, rule, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		code, root, name, plover, quad_class, goldstein, date, date_text, location, rule, confidence, tone)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		article, ord, event, e.ID, e.Sentence, sent.Start, sent.End, e.Span.Start, e.Span.End,
 		e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Role, e.Source.Span.Start, e.Source.Span.End,
 		tt, tc, tco, tr, ts, te,
-		e.Code, e.Root, e.Name, e.Plover, e.QuadClass, e.Goldstein, e.Date, e.DateText, loc, e.Rule, e.Confidence)
+		e.Code, e.Root, e.Name, e.Plover, e.QuadClass, e.Goldstein, e.Date, e.DateText, loc, e.Rule, e.Confidence, e.Tone)
 	return err
 }

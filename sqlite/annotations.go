@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/listing"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // annotationPage lists rows of an annotation table (alias x) with their
@@ -20,14 +22,14 @@ import (
 func (s *Store) annotationPage(ctx context.Context, table, cols string, articlesFirst bool, conds []string, args []any,
 	cur string, limit int, scan func(scanner, *khaldun.ArticleRef) error) (string, error) {
 	if cur != "" {
-		c, err := parseAnnCursor(cur)
+		c, err := listing.ParseAnnotationCursor(cur)
 		if err != nil {
 			return "", err
 		}
 		conds = append(conds, "(a.published < ? OR (a.published = ? AND (x.article < ? OR (x.article = ? AND x.ord > ?))))")
 		args = append(args, c.Published, c.Published, c.Article, c.Article, c.Ord)
 	}
-	limit = clamp(limit, 100, 1000)
+	limit = listing.Limit(limit, listing.DefaultLimit, listing.MaxLimit)
 	from := fmt.Sprintf("%s x JOIN articles a ON a.seq = x.article", table)
 	if articlesFirst {
 		// CROSS JOIN is SQLite's way to fix the join order.
@@ -41,7 +43,7 @@ func (s *Store) annotationPage(ctx context.Context, table, cols string, articles
 		return "", err
 	}
 	defer rows.Close()
-	var last annCursor
+	var last listing.AnnotationCursor
 	n := 0
 	for rows.Next() {
 		if n == limit {
@@ -123,10 +125,10 @@ func (s *Store) Counts(ctx context.Context, f khaldun.CountFilter) (*khaldun.Cou
 	}
 	conds, args = dateConds(f.From, f.To, conds, args)
 	page := &khaldun.CountPage{Counts: []khaldun.StoredCount{}}
-	next, err := s.annotationPage(ctx, "counts", "x.type, x.number, x.qualifier, x.object, x.start, x.end", false, conds, args, f.Cursor, f.Limit,
+	next, err := s.annotationPage(ctx, "counts", countColumnsOf("x"), false, conds, args, f.Cursor, f.Limit,
 		func(r scanner, ref *khaldun.ArticleRef) error {
 			var c khaldun.Count
-			if err := r.Scan(&c.Type, &c.Number, &c.Qualifier, &c.Object, &c.Span.Start, &c.Span.End); err != nil {
+			if err := r.Scan(storedoc.CountFields(&c)...); err != nil {
 				return err
 			}
 			page.Counts = append(page.Counts, khaldun.StoredCount{Article: *ref, Count: c})

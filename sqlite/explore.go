@@ -3,14 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
 	"strings"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/listing"
 )
 
 var _ khaldun.Explorer = (*Store)(nil)
@@ -20,7 +19,7 @@ var _ khaldun.Explorer = (*Store)(nil)
 // (one per dyad, root and quad class) are a fifth of the events and
 // sorted by source code, with an index by target code.
 func (s *Store) Actors(ctx context.Context, f khaldun.ActorFilter) ([]khaldun.ActorCount, error) {
-	limit := clamp(f.Limit, 50, 500)
+	limit := listing.Limit(f.Limit, 50, 500)
 	cond := map[string]string{"source": "", "target": "e.has_target"}
 	var args []any
 	side := func(sd string) string {
@@ -33,7 +32,7 @@ func (s *Store) Actors(ctx context.Context, f khaldun.ActorFilter) ([]khaldun.Ac
 		// dyad: the IN list is uncorrelated.
 		m := fmt.Sprintf(`((e.%[1]s_code >= ? AND e.%[1]s_code < ?) OR e.%[1]s_code IN
 			(SELECT n.code FROM actor_names n WHERE n.side = ? AND instr(lower(n.text), lower(?)) > 0))`, sd)
-		args = append(args, p, p+"~", map[string]int{"source": 1, "target": 2}[sd], f.Query)
+		args = append(args, p, listing.PrefixEnd(p), map[string]int{"source": 1, "target": 2}[sd], f.Query)
 		if c != "" {
 			m = c + " AND " + m
 		}
@@ -328,7 +327,7 @@ func (s *Store) network(ctx context.Context, f khaldun.NetworkFilter, dyads bool
 	}
 	q := fmt.Sprintf(`SELECT %s, %s, %s, %s, %s FROM %s e%s GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?`,
 		src, tgt, events, mentions, goldstein, table, where(strings.Join(conds, " AND ")))
-	rows, err := s.read.QueryContext(ctx, q, append(args, clamp(f.Limit, 100, 1000))...)
+	rows, err := s.read.QueryContext(ctx, q, append(args, listing.Limit(f.Limit, 100, 1000))...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: network: %w", err)
 	}
@@ -365,36 +364,4 @@ func where(cond string) string {
 		return ""
 	}
 	return " WHERE " + cond
-}
-
-func clamp(n, def, most int) int {
-	if n <= 0 {
-		return def
-	}
-	return min(n, most)
-}
-
-// annCursor is where a page of quotes or counts ended: the article's
-// publication date and seq, and the annotation's position in it.
-type annCursor struct {
-	Published string `json:"p"`
-	Article   int64  `json:"a"`
-	Ord       int    `json:"o"`
-}
-
-func (c annCursor) String() string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func parseAnnCursor(s string) (annCursor, error) {
-	var c annCursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil {
-		return c, fmt.Errorf("bad cursor %q: %w", s, khaldun.ErrInvalid)
-	}
-	return c, nil
 }

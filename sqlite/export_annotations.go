@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/storedoc"
 )
 
 // annotationWhere filters quotes or counts by their article's publication
@@ -61,13 +62,12 @@ func (s *Store) ExportCounts(ctx context.Context, f khaldun.AnnotationFilter) it
 	if err != nil {
 		return fail[khaldun.ExportCount]("counts", err)
 	}
-	q := `SELECT ` + articleColumns + `, c.type, c.number, c.qualifier, c.object, c.start, c.end
+	q := `SELECT ` + articleColumns + `, ` + countColumnsOf("c") + `
 		FROM counts c JOIN articles a ON a.seq = c.article` + where2(where) + ` ORDER BY c.article, c.ord`
 	return stream(ctx, s, "counts", q, args, func(rows *sql.Rows) (*khaldun.ExportCount, error) {
 		var x khaldun.ExportCount
 		var tone sql.NullFloat64
-		c := &x.Count
-		dest := append(articleDest(&x.Article, &tone), &c.Type, &c.Number, &c.Qualifier, &c.Object, &c.Span.Start, &c.Span.End)
+		dest := append(articleDest(&x.Article, &tone), storedoc.CountFields(&x.Count)...)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}

@@ -129,3 +129,39 @@ func allEvents(t *testing.T, s *Store, f khaldun.EventFilter) []string {
 	}
 	return ids
 }
+
+// TestSparse checks which filters of listingStore Events counts as too
+// sparse to probe for: IRN is the source of one event in 53, RUS and USA
+// are in far more than one in 20, and a filter the rollups do not count
+// (a code, an actor prefix of 4 characters) is never sparse.
+func TestSparse(t *testing.T) {
+	s, ctx := listingStore(t), context.Background()
+	for _, tt := range []struct {
+		f    khaldun.EventFilter
+		want bool
+	}{
+		{khaldun.EventFilter{Actor: "IRN"}, true},
+		{khaldun.EventFilter{Actor: "irngov", Side: khaldun.SourceSide}, true},
+		{khaldun.EventFilter{Actor: "IRN", Side: khaldun.TargetSide}, true},
+		{khaldun.EventFilter{Country: "IRN"}, true},
+		{khaldun.EventFilter{Actor: "USA", Root: "19"}, false},
+		{khaldun.EventFilter{Actor: "RUS"}, false},
+		{khaldun.EventFilter{Country: "RUS", Side: khaldun.SourceSide}, false},
+		{khaldun.EventFilter{QuadClass: 4}, false},
+		{khaldun.EventFilter{Actor: "ZZZ"}, true},
+		{khaldun.EventFilter{Actor: "USAGOV", Country: "ZZZ"}, true},
+		{khaldun.EventFilter{Actor: "IRNG"}, false},
+		{khaldun.EventFilter{Code: "190"}, false},
+	} {
+		got, err := s.sparse(ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%+v: %v", tt.f, err)
+		}
+		if got != tt.want {
+			t.Errorf("sparse(%+v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+	if _, err := s.sparse(ctx, khaldun.EventFilter{Actor: "USA", Side: khaldun.TargetSide + 1}); err == nil {
+		t.Error("sparse of a side out of range: no error")
+	}
+}

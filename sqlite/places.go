@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/listing"
 )
 
 const (
@@ -33,7 +34,7 @@ func (s *Store) Places(ctx context.Context, f khaldun.PlaceFilter) ([]khaldun.Pl
 		FROM events e` + where(strings.Join(conds, " AND ")) + `
 		GROUP BY e.geonameid, e.loc_name, e.loc_country, e.lat, e.lon
 		ORDER BY 6 DESC, 7 DESC, 2, 3, 1, 4, 5 LIMIT ?`
-	rows, err := s.read.QueryContext(ctx, q, append(args, clamp(f.Limit, defaultPlaces, maxPlaces))...)
+	rows, err := s.read.QueryContext(ctx, q, append(args, listing.Limit(f.Limit, defaultPlaces, maxPlaces))...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: places: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/storedoc"
@@ -111,7 +112,7 @@ func mentions(ctx context.Context, tx *sql.Tx, where string, arg any, doc *khald
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, m.id, m.sentence, m.sent_start, m.sent_end, m.span_start, m.span_end,
 		m.source_text, m.source_code, m.source_country, m.source_role, m.source_start, m.source_end,
 		m.target_text, m.target_code, m.target_country, m.target_role, m.target_start, m.target_end,
-		m.code, m.root, m.name, m.plover, m.quad_class, m.goldstein, m.date, m.date_text, m.location, m.rule, m.confidence,
+		m.code, m.root, m.name, m.plover, m.quad_class, m.goldstein, m.date, m.date_text, m.location, m.rule, m.confidence, m.tone,
 		CASE WHEN ? THEN NULL ELSE CAST(substr(a.body, m.sent_start + 1, m.sent_end - m.sent_start) AS TEXT) END
 		FROM mentions m JOIN articles a ON a.seq = m.article WHERE `+where, doc != nil, arg)
 	if err != nil {
@@ -145,7 +146,7 @@ func annotations(ctx context.Context, tx *sql.Tx, article int64, d *khaldun.Docu
 		{`SELECT text, start, end, name, country, admin1, lat, lon, geonameid FROM places WHERE article = ? ORDER BY ord`, storedoc.PlaceDest},
 		{`SELECT text, start, end, value FROM dates WHERE article = ? ORDER BY ord`, storedoc.DateDest},
 		{`SELECT text, start, end, speaker, speaker_actor FROM quotes WHERE article = ? ORDER BY ord`, storedoc.QuoteDest},
-		{`SELECT type, number, qualifier, object, start, end FROM counts WHERE article = ? ORDER BY ord`, storedoc.CountDest},
+		{`SELECT ` + countColumns + ` FROM counts WHERE article = ? ORDER BY ord`, storedoc.CountDest},
 	}
 	for _, t := range tables {
 		rows, err := tx.QueryContext(ctx, t.query, article)
@@ -164,4 +165,17 @@ func annotations(ctx context.Context, tx *sql.Tx, article int64, d *khaldun.Docu
 		}
 	}
 	return nil
+}
+
+// countColumns are the columns of a count row in storedoc.CountFields'
+// order; listings and exports select them too.
+const countColumns = `type, number, qualifier, object, start, end, agent, agent_start, agent_end, agent_role`
+
+// countColumnsOf qualifies countColumns with a table alias.
+func countColumnsOf(alias string) string {
+	names := strings.Split(countColumns, ", ")
+	for i, n := range names {
+		names[i] = alias + "." + n
+	}
+	return strings.Join(names, ", ")
 }

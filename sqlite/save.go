@@ -173,8 +173,11 @@ func (w *writer) annotations(article int64, d *khaldun.Document) error {
 		}
 	}
 	for i, x := range d.Counts {
-		if _, err := w.exec(`INSERT INTO counts VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			article, i, x.Type, x.Number, x.Qualifier, x.Object, x.Span.Start, x.Span.End); err != nil {
+		agent, agentStart, agentEnd, agentRole := storedoc.CountArgs(&x)
+		if _, err := w.exec(`INSERT INTO counts (article, ord, type, number, qualifier, object, start, end,
+			agent, agent_start, agent_end, agent_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			article, i, x.Type, x.Number, x.Qualifier, x.Object, x.Span.Start, x.Span.End,
+			agent, agentStart, agentEnd, agentRole); err != nil {
 			return fmt.Errorf("count %d: %w", i, err)
 		}
 	}

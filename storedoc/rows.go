@@ -1,6 +1,10 @@
 package storedoc
 
-import "github.com/khaldun/khaldun"
+import (
+	"fmt"
+
+	"github.com/khaldun/khaldun"
+)
 
 // The functions below give the scan destinations of the rows both stores
 // keep in the same column order, so that which field a column fills is
@@ -23,13 +27,13 @@ type MentionRow struct {
 // m.span_end, the source actor's text, code, country, role, start and
 // end, the target actor's (NULL when none), m.code, m.root, m.name,
 // m.plover, m.quad_class, m.goldstein, m.date, m.date_text, m.location,
-// m.rule, m.confidence.
+// m.rule, m.confidence, m.tone (the event's own, its sentence's tone).
 func (m *MentionRow) Dest() []any {
 	e := &m.Event
 	return []any{&m.Article, &e.ID, &e.Sentence, &m.Sentence.Start, &m.Sentence.End, &e.Span.Start, &e.Span.End,
 		&e.Source.Text, &e.Source.Code, &e.Source.Country, &e.Source.Role, &e.Source.Span.Start, &e.Source.Span.End,
 		&m.targetText, &m.targetCode, &m.targetCountry, &m.targetRole, &m.targetStart, &m.targetEnd,
-		&e.Code, &e.Root, &e.Name, &e.Plover, &e.QuadClass, &e.Goldstein, &e.Date, &e.DateText, &m.location, &e.Rule, &e.Confidence}
+		&e.Code, &e.Root, &e.Name, &e.Plover, &e.QuadClass, &e.Goldstein, &e.Date, &e.DateText, &m.location, &e.Rule, &e.Confidence, &e.Tone}
 }
 
 // Mention completes the scanned row: the target actor when it has one,
@@ -96,9 +100,64 @@ func QuoteDest(d *khaldun.Document) []any {
 	return []any{&x.Text, &x.Span.Start, &x.Span.End, &x.Speaker, &x.SpeakerActor}
 }
 
-// CountDest: type, number, qualifier, object, start, end.
+// CountDest: the columns of CountFields.
 func CountDest(d *khaldun.Document) []any {
 	d.Counts = append(d.Counts, khaldun.Count{})
-	x := &d.Counts[len(d.Counts)-1]
-	return []any{&x.Type, &x.Number, &x.Qualifier, &x.Object, &x.Span.Start, &x.Span.End}
+	return CountFields(&d.Counts[len(d.Counts)-1])
+}
+
+// CountFields gives the scan destinations of a count's columns, in the
+// order both stores keep them and every count query (the article, the
+// listing, the export) selects them: type, number, qualifier, object,
+// start, end, agent, agent start, agent end (both NULL when the
+// sentence names no agent), agent role.
+func CountFields(x *khaldun.Count) []any {
+	return []any{&x.Type, &x.Number, &x.Qualifier, &x.Object, &x.Span.Start, &x.Span.End,
+		&x.Agent, agentEdge{x, false}, agentEdge{x, true}, &x.AgentRole}
+}
+
+// CountArgs gives the values of a count's agent columns, in CountFields'
+// order, for an insert: NULL span ends when it has no agent span.
+func CountArgs(x *khaldun.Count) (agent string, start, end *int, role string) {
+	if x.AgentSpan != nil {
+		start, end = &x.AgentSpan.Start, &x.AgentSpan.End
+	}
+	return x.Agent, start, end, x.AgentRole
+}
+
+// agentEdge scans one end of a count's agent span. Two columns fill one
+// *Span, which a plain pointer destination cannot do; database/sql and
+// pgx both hand a sql.Scanner the column's value (nil for NULL, an
+// integer otherwise). The start is scanned first and always allocates a
+// new span, so that a Count scanned twice never shares one.
+type agentEdge struct {
+	c   *khaldun.Count
+	end bool
+}
+
+func (a agentEdge) Scan(src any) error {
+	var n int64
+	switch v := src.(type) {
+	case nil:
+		a.c.AgentSpan = nil
+		return nil
+	case int64:
+		n = v
+	case int32:
+		n = int64(v)
+	case int:
+		n = int64(v)
+	default:
+		return fmt.Errorf("count agent span: unexpected %T", src)
+	}
+	switch {
+	case !a.end:
+		a.c.AgentSpan = &khaldun.Span{Start: int(n)}
+	case a.c.AgentSpan == nil:
+		// A damaged row with an end but no start: keep what is there.
+		a.c.AgentSpan = &khaldun.Span{End: int(n)}
+	default:
+		a.c.AgentSpan.End = int(n)
+	}
+	return nil
 }

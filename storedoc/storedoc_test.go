@@ -1,6 +1,7 @@
 package storedoc
 
 import (
+	"database/sql"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -110,6 +111,8 @@ func TestMentionRow(t *testing.T) {
 			*p = v.(string)
 		case *int:
 			*p = v.(int)
+		case *float64:
+			*p = v.(float64)
 		case **string:
 			s := v.(string)
 			*p = &s
@@ -137,8 +140,8 @@ func TestMentionRow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var m MentionRow
 			dest := m.Dest()
-			if len(dest) != 30 {
-				t.Fatalf("%d destinations, want the 30 mention columns", len(dest))
+			if len(dest) != 31 {
+				t.Fatalf("%d destinations, want the 31 mention columns", len(dest))
 			}
 			set(dest, 0, "a1")
 			set(dest, 1, "a1-e0")
@@ -152,6 +155,7 @@ func TestMentionRow(t *testing.T) {
 			if tt.location != "" {
 				set(dest, 27, tt.location)
 			}
+			set(dest, 30, -2.5) // the event's tone, last
 			got, err := m.Mention(tt.doc, tt.text)
 			if tt.wantErr {
 				if err == nil {
@@ -159,7 +163,7 @@ func TestMentionRow(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || got.Article != "a1" || got.Event.ID != "a1-e0" || got.Event.Text != tt.wantText {
+			if err != nil || got.Article != "a1" || got.Event.ID != "a1-e0" || got.Event.Text != tt.wantText || got.Event.Tone != -2.5 {
 				t.Fatalf("Mention = %+v, %v", got, err)
 			}
 			if tt.withTarget != (got.Event.Target != nil) ||
@@ -178,7 +182,7 @@ func TestAnnotationDests(t *testing.T) {
 	for _, f := range []struct {
 		dest func(*khaldun.Document) []any
 		cols int
-	}{{EntityDest, 5}, {PlaceDest, 9}, {DateDest, 4}, {QuoteDest, 5}, {CountDest, 6}} {
+	}{{EntityDest, 5}, {PlaceDest, 9}, {DateDest, 4}, {QuoteDest, 5}, {CountDest, 10}} {
 		if n := len(f.dest(d)); n != f.cols {
 			t.Errorf("%d destinations, want %d", n, f.cols)
 		}
@@ -186,5 +190,53 @@ func TestAnnotationDests(t *testing.T) {
 	*EntityDest(d)[0].(*string) = "Geneva"
 	if len(d.Entities) != 2 || d.Entities[1].Text != "Geneva" || len(d.Counts) != 1 {
 		t.Errorf("rows not appended in place: %+v", d)
+	}
+}
+
+// The agent span's two columns fill one pointer: NULL leaves it nil, and
+// a count scanned again never keeps or shares the previous span.
+func TestCountAgentSpan(t *testing.T) {
+	prev := &khaldun.Span{Start: 1, End: 2}
+	tests := []struct {
+		name       string
+		start, end any
+		want       *khaldun.Span
+		err        bool
+	}{
+		{"both", int64(12), int64(25), &khaldun.Span{Start: 12, End: 25}, false},
+		{"pgx int32", int32(3), int32(9), &khaldun.Span{Start: 3, End: 9}, false},
+		{"none", nil, nil, nil, false},
+		{"end only", nil, int64(7), &khaldun.Span{End: 7}, false},
+		{"start only", int64(7), nil, nil, false},
+		{"text", "12", int64(25), nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := khaldun.Count{AgentSpan: prev}
+			dest := CountFields(&c)
+			err := dest[7].(sql.Scanner).Scan(tt.start)
+			if err == nil {
+				err = dest[8].(sql.Scanner).Scan(tt.end)
+			}
+			if (err != nil) != tt.err {
+				t.Fatalf("error %v, want error %v", err, tt.err)
+			}
+			if tt.err {
+				return
+			}
+			if !reflect.DeepEqual(c.AgentSpan, tt.want) || *prev != (khaldun.Span{Start: 1, End: 2}) {
+				t.Errorf("agent span %v, want %v (previous now %v)", c.AgentSpan, tt.want, *prev)
+			}
+		})
+	}
+}
+
+func TestCountArgs(t *testing.T) {
+	agent, start, end, role := CountArgs(&khaldun.Count{Agent: "police", AgentSpan: &khaldun.Span{Start: 4, End: 10}, AgentRole: "COP"})
+	if agent != "police" || start == nil || end == nil || *start != 4 || *end != 10 || role != "COP" {
+		t.Errorf("CountArgs = %q, %v, %v, %q", agent, start, end, role)
+	}
+	if _, start, end, _ := CountArgs(&khaldun.Count{}); start != nil || end != nil {
+		t.Errorf("no agent span gave %v, %v", start, end)
 	}
 }

@@ -257,6 +257,13 @@ func testCounts(t *testing.T, open func(*testing.T) Store) {
 	if err != nil || len(page.Counts) != 2 || page.Next == "" {
 		t.Fatal(page, err)
 	}
+	// The listing carries who did it, where the sentence says so.
+	if c := page.Counts[1].Count; c.Agent != "police" || c.AgentRole != "COP" || c.AgentSpan == nil || *c.AgentSpan != (khaldun.Span{Start: 40, End: 46}) {
+		t.Errorf("count with an agent %+v", c)
+	}
+	if c := page.Counts[0].Count; c.Agent != "" || c.AgentSpan != nil || c.AgentRole != "" {
+		t.Errorf("count without an agent %+v", c)
+	}
 	page, err = s.Counts(ctx, khaldun.CountFilter{Limit: 2, Cursor: page.Next})
 	if err != nil || len(page.Counts) != 1 || page.Next != "" {
 		t.Fatal(page, err)

@@ -132,9 +132,10 @@ func testExportAnnotations(t *testing.T, open func(*testing.T) Store) {
 	}
 	got = nil
 	for _, c := range collect(t, s.ExportCounts(ctx, khaldun.AnnotationFilter{})) {
-		got = append(got, fmt.Sprintf("%s:%s %d %s %s", c.Article.ID, c.Count.Type, c.Count.Number, c.Count.Qualifier, c.Count.Object))
+		x := c.Count
+		got = append(got, fmt.Sprintf("%s:%s %d %s %s %s %v %s", c.Article.ID, x.Type, x.Number, x.Qualifier, x.Object, x.Agent, x.AgentSpan, x.AgentRole))
 	}
-	if fmt.Sprint(got) != "[a:killed 3 at least people b:arrested 40  protesters b:wounded 12  students]" {
+	if fmt.Sprint(got) != "[a:killed 3 at least people  <nil>  b:arrested 40  protesters  <nil>  b:wounded 12  students police &{40 46} COP]" {
 		t.Errorf("counts %v", got)
 	}
 	if cs := collect(t, s.ExportCounts(ctx, khaldun.AnnotationFilter{To: "2024-05-01"})); len(cs) != 1 || cs[0].Article.Tone == nil {

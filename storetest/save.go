@@ -30,7 +30,13 @@ func testRoundTrip(t *testing.T, open func(*testing.T) Store) {
 		Admin1: "GE", Lat: 46.2, Lon: 6.1, GeonameID: 2660646}}
 	in.Doc.Dates = []khaldun.Date{{Text: "on Tuesday", Span: khaldun.Span{Start: 48, End: 58}, Value: "2024-04-30"}}
 	in.Doc.Quotes = []khaldun.Quote{{Text: "talks", Span: khaldun.Span{Start: 5, End: 10}, Speaker: "officials", SpeakerActor: "USAGOV"}}
-	in.Doc.Counts = []khaldun.Count{{Type: "killed", Number: 3, Qualifier: "at least", Object: "people", Span: khaldun.Span{Start: 1, End: 2}}}
+	// One count names who did it and one does not: the agent span must
+	// come back nil for the second, not a zero span.
+	in.Doc.Counts = []khaldun.Count{{Type: "killed", Number: 3, Qualifier: "at least", Object: "people", Span: khaldun.Span{Start: 1, End: 2},
+		Agent: "police firing", AgentSpan: &khaldun.Span{Start: 12, End: 25}, AgentRole: "COP"},
+		{Type: "wounded", Number: 2, Object: "people", Span: khaldun.Span{Start: 3, End: 4}}}
+	// Each event keeps its own tone, which is not the article's.
+	in.Doc.Events[0].Tone, in.Doc.Events[1].Tone = -3.5, 2.25
 	in.Tone = ptr(-1.25)
 	st, err := s.Save(ctx, in)
 	if err != nil {

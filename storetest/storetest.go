@@ -161,7 +161,8 @@ func world(t *testing.T, open func(*testing.T) Store) Store {
 	}
 	b.Doc.Counts = []khaldun.Count{
 		{Type: "arrested", Number: 40, Object: "protesters", Span: khaldun.Span{Start: 3, End: 5}},
-		{Type: "wounded", Number: 12, Object: "students", Span: khaldun.Span{Start: 6, End: 8}},
+		{Type: "wounded", Number: 12, Object: "students", Span: khaldun.Span{Start: 6, End: 8},
+			Agent: "police", AgentSpan: &khaldun.Span{Start: 40, End: 46}, AgentRole: "COP"},
 	}
 	b.Doc.Places = []khaldun.Place{{Text: "Tehran", Span: khaldun.Span{Start: 30, End: 36}, Name: "Tehran", Country: "IRN", Lat: 35.7, Lon: 51.4, GeonameID: 112931}}
 	save(t, s, a)
