@@ -65,7 +65,7 @@ func IsDSN(db string) bool {
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	s, err := open(ctx, dsn, 0)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: open %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
 	}
 	return s, nil
 }
@@ -86,8 +86,8 @@ func open(ctx context.Context, dsn string, version int) (*Store, error) {
 	return &Store{pool: pool, now: time.Now}, nil
 }
 
-// redact hides a password in a DSN that goes into an error message.
-func redact(dsn string) string {
+// Redact hides the password of a DSN that goes into a message or a log.
+func Redact(dsn string) string {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil || cfg.Password == "" {
 		return dsn

@@ -72,7 +72,7 @@ func TestIsDSN(t *testing.T) {
 }
 
 func TestRedact(t *testing.T) {
-	if got := redact("postgres://me:s3cret@db:5432/k"); strings.Contains(got, "s3cret") || !strings.Contains(got, "me:xxxxx@db") {
+	if got := Redact("postgres://me:s3cret@db:5432/k"); strings.Contains(got, "s3cret") || !strings.Contains(got, "me:xxxxx@db") {
 		t.Errorf("redact: %s", got)
 	}
 	if _, err := Open(context.Background(), "postgres://me:s3cret@127.0.0.1:1/k?connect_timeout=1"); err == nil || strings.Contains(err.Error(), "s3cret") {

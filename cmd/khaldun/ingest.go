@@ -191,7 +191,7 @@ func ingest(ctx context.Context, job ingestJob) error {
 	prog.finish()
 	tot.saved = saved
 	if werr != nil {
-		return fmt.Errorf("store %s: %w", job.db, werr)
+		return fmt.Errorf("store %s: %w", shownDB(job.db), werr)
 	}
 	st, err := store.Stats(context.WithoutCancel(ctx))
 	if err != nil {
@@ -200,7 +200,7 @@ func ingest(ctx context.Context, job ingestJob) error {
 	elapsed := time.Since(start)
 	fmt.Fprintf(job.stderr, "khaldun: ingest: %d new articles (%d already stored, %d failed), %d mentions, %d new events, %d near-duplicate links in %s (%.0f articles/s); %s holds %d articles, %d events\n",
 		saved.Articles, tot.skipped+saved.Skipped, tot.failed, saved.Mentions, saved.NewEvents, saved.Duplicates,
-		elapsed.Round(time.Millisecond), float64(tot.read+tot.skipped)/elapsed.Seconds(), job.db, st.Articles, st.Events)
+		elapsed.Round(time.Millisecond), float64(tot.read+tot.skipped)/elapsed.Seconds(), shownDB(job.db), st.Articles, st.Events)
 	if len(tot.notAnalysed) > 0 {
 		fmt.Fprintf(job.stderr, "khaldun: ingest: stored but not analysed: %s\n", countsText(tot.notAnalysed))
 	}

@@ -110,7 +110,7 @@ func serve(ctx context.Context, job serveJob) error {
 	if job.requireReads {
 		reads = "reads need the token"
 	}
-	fmt.Fprintf(job.stderr, "khaldun: serving %s on http://%s/api/ (%s, %s)\n", job.db, l.Addr(), reads, writes)
+	fmt.Fprintf(job.stderr, "khaldun: serving %s on http://%s/api/ (%s, %s)\n", shownDB(job.db), l.Addr(), reads, writes)
 	if web.Built() {
 		fmt.Fprintf(job.stderr, "khaldun: dashboard at http://%s/\n", l.Addr())
 	} else {

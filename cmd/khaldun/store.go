@@ -38,3 +38,12 @@ func openStore(ctx context.Context, db string) (dbStore, error) {
 	}
 	return s, nil
 }
+
+// shownDB is db as the commands print it: a DSN's password is hidden, as
+// output and logs are often shared.
+func shownDB(db string) string {
+	if postgres.IsDSN(db) {
+		return postgres.Redact(db)
+	}
+	return db
+}

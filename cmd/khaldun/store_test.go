@@ -63,3 +63,17 @@ func TestOpenStore(t *testing.T) {
 		t.Errorf("new store: %+v, %v", st, err)
 	}
 }
+
+func TestShownDB(t *testing.T) {
+	tests := []struct{ db, want string }{
+		{"khaldun.db", "khaldun.db"},
+		{"/data/k:pw@x.db", "/data/k:pw@x.db"}, // a file name, whatever it looks like
+		{"postgres://me:s3cret@db:5432/k", "postgres://me:xxxxx@db:5432/k"},
+		{"postgresql://me@db/k", "postgresql://me@db/k"},
+	}
+	for _, tt := range tests {
+		if got := shownDB(tt.db); got != tt.want {
+			t.Errorf("shownDB(%q) = %q, want %q", tt.db, got, tt.want)
+		}
+	}
+}

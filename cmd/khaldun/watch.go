@@ -187,7 +187,7 @@ func watch(ctx context.Context, job watchJob) error {
 		pollLoop(pollCtx, job, feeds, poller, log, func(pg *feed.Page) { pages <- pg })
 	}()
 
-	log.Info("watch started", "feeds", len(feeds), "db", job.db, "interval", job.interval.String(), "once", job.once)
+	log.Info("watch started", "feeds", len(feeds), "db", shownDB(job.db), "interval", job.interval.String(), "once", job.once)
 	runErr := p.Run(codeCtx, t.inputs(store, pages), job.workers, func(r pipeline.Result) error {
 		pg := t.take(r.Input)
 		if r.Err != nil {
