@@ -60,6 +60,19 @@ type Coded struct {
 	Tone *float64
 }
 
+// Scored wraps a document of the standard pipeline (package engine) for
+// a Store. Its tone stage scores every analysed article, so Tone is set,
+// and the aggregate events' AvgTone follows; an article skipped for its
+// language, or one without sentences, has no tone.
+func Scored(doc *Document, dictionary, pipeline string) *Coded {
+	c := &Coded{Doc: doc, Dictionary: dictionary, Pipeline: pipeline}
+	if doc != nil && doc.Article.Skipped == "" && len(doc.Sentences) > 0 {
+		t := doc.Article.Tone
+		c.Tone = &t
+	}
+	return c
+}
+
 // SaveStats counts what one Save did.
 type SaveStats struct {
 	Articles   int // stored

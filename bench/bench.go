@@ -154,7 +154,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		rep.Sentences += r.Doc.Article.Stats.Sentences
 		rep.Events += len(r.Doc.Events)
 		if o.Store != nil {
-			batch = append(batch, &khaldun.Coded{Doc: r.Doc, Dictionary: o.Dictionary, Pipeline: o.Pipeline})
+			batch = append(batch, khaldun.Scored(r.Doc, o.Dictionary, o.Pipeline))
 			if len(batch) >= o.SaveBatch {
 				if err := save(); err != nil {
 					return err

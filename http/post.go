@@ -60,7 +60,7 @@ func (s *Server) postArticle(w nethttp.ResponseWriter, r *nethttp.Request) error
 	if err != nil {
 		return err
 	}
-	st, err := s.Store.Save(r.Context(), &khaldun.Coded{Doc: doc, Dictionary: s.Dictionary, Pipeline: s.Version})
+	st, err := s.Store.Save(r.Context(), khaldun.Scored(doc, s.Dictionary, s.Version))
 	if err != nil {
 		return err
 	}

@@ -119,7 +119,7 @@ type writer struct {
 func newWriter(ctx context.Context, tx pgx.Tx, now time.Time) *writer {
 	return &writer{tx: tx, ctx: ctx, now: now,
 		articles: newRowset("seq bigint", "id text", "url text", "title text", "source text", "published text", "language text",
-			"body bytea", "sentences text", "dropped text", "stats text", "dictionary text", "pipeline text", "tone float8",
+			"body bytea", "sentences text", "dropped text", "stats text", "doc_tone float8", "dictionary text", "pipeline text", "tone float8",
 			"ingested text", "sketch bytea", "duplicate_of bigint", "source_key text"),
 		articleBands: newRowset("key bigint", "article bigint"),
 		duplicates:   newRowset("a bigint", "b bigint", "similarity float8"),
@@ -254,7 +254,7 @@ func (w *writer) article(a *khaldun.Coded, sk *dedup.Sketch, st *khaldun.SaveSta
 	}
 	c := storedoc.Encode(a.Doc)
 	w.articles.add(seq, art.ID, art.URL, art.Title, art.Source, art.Published, art.Language,
-		c.Body, c.Sentences, c.Dropped, c.Stats,
+		c.Body, c.Sentences, c.Dropped, c.Stats, c.Tone,
 		a.Dictionary, a.Pipeline, a.Tone, w.now.Format(time.RFC3339), sketch, dupOf, sourceKey)
 	st.Articles++
 	if sk != nil {

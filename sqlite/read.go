@@ -62,10 +62,10 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (*khaldun.StoredArt
 		a     khaldun.Article
 	)
 	err := tx.QueryRowContext(ctx, `SELECT a.seq, a.url, a.title, a.source, a.published, a.language, a.body,
-		a.sentences, a.dropped, a.stats, a.dictionary, a.pipeline, a.ingested, d.id
+		a.sentences, a.dropped, a.stats, a.doc_tone, a.dictionary, a.pipeline, a.ingested, d.id
 		FROM articles a LEFT JOIN articles d ON d.seq = a.duplicate_of WHERE a.id = ?`, id).
 		Scan(&seq, &a.URL, &a.Title, &a.Source, &a.Published, &a.Language, &c.Body,
-			&c.Sentences, &c.Dropped, &c.Stats, &sa.Dictionary, &sa.Pipeline, &sa.Ingested, &dupOf)
+			&c.Sentences, &c.Dropped, &c.Stats, &c.Tone, &sa.Dictionary, &sa.Pipeline, &sa.Ingested, &dupOf)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, khaldun.ErrNotFound
 	}

@@ -117,10 +117,10 @@ func (w *writer) article(a *khaldun.Coded, sk *dedup.Sketch, st *khaldun.SaveSta
 	c := storedoc.Encode(a.Doc)
 	var seq int64
 	err = w.queryRow(`INSERT INTO articles (id, url, title, source, published, language,
-		body, sentences, dropped, stats, dictionary, pipeline, tone, ingested, sketch, duplicate_of, source_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		body, sentences, dropped, stats, doc_tone, dictionary, pipeline, tone, ingested, sketch, duplicate_of, source_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
 		art.ID, art.URL, art.Title, art.Source, art.Published, art.Language,
-		c.Body, c.Sentences, c.Dropped, c.Stats,
+		c.Body, c.Sentences, c.Dropped, c.Stats, c.Tone,
 		a.Dictionary, a.Pipeline, a.Tone, w.now.Format(time.RFC3339), sketch, dupOf, sourceKey).Scan(&seq)
 	if err != nil {
 		return err

@@ -35,22 +35,25 @@ func Check(a *khaldun.Coded) error {
 // copied from its fields.
 type Columns struct {
 	Body      []byte // the analysed text, stored as bytes
-	Sentences string // JSON [[start, end, paragraph], ...]
+	Sentences string // JSON [[start, end, paragraph, tone], ...]; see encodeSentences
 	Dropped   string // JSON of Article.Dropped, [] for none
 	Stats     string // JSON of Article.Stats
+	// Tone is Article.Tone, the document's own mean sentence tone, kept
+	// apart from khaldun.Coded.Tone (the articles.tone column the
+	// aggregates average). Rows stored before the column existed scan
+	// NULL and read back as tone 0, which is what they held.
+	Tone *float64
 }
 
 // Encode gives the columns of d's article row.
 func Encode(d *khaldun.Document) Columns {
-	sents := make([][3]int, len(d.Sentences))
-	for i, s := range d.Sentences {
-		sents[i] = [3]int{s.Span.Start, s.Span.End, s.Paragraph}
-	}
+	tone := d.Article.Tone // a copy: the columns must not alias the document
 	dropped := d.Article.Dropped
 	if dropped == nil {
 		dropped = []khaldun.Dropped{} // "[]", never "null", in the column
 	}
-	return Columns{Body: []byte(d.Article.Text), Sentences: JSON(sents), Dropped: JSON(dropped), Stats: JSON(d.Article.Stats)}
+	return Columns{Body: []byte(d.Article.Text), Sentences: encodeSentences(d.Sentences), Dropped: JSON(dropped),
+		Stats: JSON(d.Article.Stats), Tone: &tone}
 }
 
 // JSON encodes values made of Go types that always encode; "null" stands
@@ -69,16 +72,19 @@ func JSON(v any) string {
 // from the body.
 func Decode(a khaldun.Article, c Columns) (*khaldun.Document, error) {
 	a.Text = string(c.Body)
-	var spans [][3]int
-	if err := errors.Join(json.Unmarshal([]byte(c.Sentences), &spans), json.Unmarshal([]byte(c.Dropped), &a.Dropped),
+	sents, serr := decodeSentences(c.Sentences)
+	if err := errors.Join(serr, json.Unmarshal([]byte(c.Dropped), &a.Dropped),
 		json.Unmarshal([]byte(c.Stats), &a.Stats)); err != nil {
 		return nil, fmt.Errorf("decode article columns: %w", err)
 	}
-	doc := khaldun.NewDocument(a)
-	for _, sp := range spans {
-		span := khaldun.Span{Start: sp[0], End: sp[1]}
-		doc.Sentences = append(doc.Sentences, khaldun.SentRef{Span: span, Paragraph: sp[2], Text: Slice(a.Text, span)})
+	if c.Tone != nil {
+		a.Tone = *c.Tone
 	}
+	doc := khaldun.NewDocument(a)
+	for i := range sents {
+		sents[i].Text = Slice(a.Text, sents[i].Span)
+	}
+	doc.Sentences = sents
 	return doc, nil
 }
 

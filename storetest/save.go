@@ -38,6 +38,10 @@ func testRoundTrip(t *testing.T, open func(*testing.T) Store) {
 	// Each event keeps its own tone, which is not the article's.
 	in.Doc.Events[0].Tone, in.Doc.Events[1].Tone = -3.5, 2.25
 	in.Tone = ptr(-1.25)
+	// The tone layer inside the document: each sentence's and the
+	// article's own, which is not the Coded.Tone the aggregates use.
+	in.Doc.Sentences[0].Tone, in.Doc.Sentences[1].Tone = -3.5, 2.25
+	in.Doc.Article.Tone = -0.625
 	st, err := s.Save(ctx, in)
 	if err != nil {
 		t.Fatal(err)

@@ -183,7 +183,7 @@ func ingest(ctx context.Context, job ingestJob) error {
 			}
 			tot.notAnalysed[why]++
 		}
-		w.add(&khaldun.Coded{Doc: r.Doc, Dictionary: dictVersion, Pipeline: version})
+		w.add(khaldun.Scored(r.Doc, dictVersion, version))
 		prog.add(1, len(r.Doc.Events))
 		return nil
 	})

@@ -200,7 +200,7 @@ func watch(ctx context.Context, job watchJob) error {
 			return nil
 		}
 		t.coded(r.Doc, pg)
-		w.add(&khaldun.Coded{Doc: r.Doc, Dictionary: dictVersion, Pipeline: version})
+		w.add(khaldun.Scored(r.Doc, dictVersion, version))
 		return nil
 	})
 	// Run ends early only when the writer failed: stop polling and let the
