@@ -114,20 +114,9 @@ func actorSeries(f khaldun.SeriesFilter) (string, []any, bool) {
 	default:
 		return "", nil, false // eventWhere reports it
 	}
-	if f.Filter.Root != "" {
-		conds, args = append(conds, "r.root = ?"), append(args, f.Filter.Root)
-	}
-	if f.Filter.QuadClass != 0 {
-		conds, args = append(conds, "r.quad_class = ?"), append(args, f.Filter.QuadClass)
-	}
 	// Date rows hold the events' dates, so a range compares them as
 	// eventWhere compares the dates.
-	if f.Filter.From != "" {
-		conds, args = append(conds, "r.period >= ?"), append(args, f.Filter.From)
-	}
-	if f.Filter.To != "" {
-		conds, args = append(conds, "r.period <= ?"), append(args, f.Filter.To)
-	}
+	conds, args = rollupConds(conds, args, f.Filter)
 	var period string
 	switch f.Interval {
 	case khaldun.Day:
@@ -246,18 +235,7 @@ func rollupSeries(f khaldun.SeriesFilter) (string, []any, bool) {
 	case f.Filter.Side != khaldun.EitherSide:
 		return "", nil, false
 	}
-	if f.Filter.Root != "" {
-		conds, args = append(conds, "r.root = ?"), append(args, f.Filter.Root)
-	}
-	if f.Filter.QuadClass != 0 {
-		conds, args = append(conds, "r.quad_class = ?"), append(args, f.Filter.QuadClass)
-	}
-	if f.Filter.From != "" {
-		conds, args = append(conds, "r.period >= ?"), append(args, f.Filter.From)
-	}
-	if f.Filter.To != "" {
-		conds, args = append(conds, "r.period <= ?"), append(args, f.Filter.To)
-	}
+	conds, args = rollupConds(conds, args, f.Filter)
 	// Without a split the key is a constant, and grouping by the period
 	// alone lets SQLite follow the primary key instead of sorting the rows
 	// (a fifth of the time for a day series over all events).
@@ -364,4 +342,22 @@ func where(cond string) string {
 		return ""
 	}
 	return " WHERE " + cond
+}
+
+// rollupConds adds the root, quad class and date range of f to a query on
+// a rollup aliased r (event_rollup or actor_rollup share these columns).
+func rollupConds(conds []string, args []any, f khaldun.EventFilter) ([]string, []any) {
+	if f.Root != "" {
+		conds, args = append(conds, "r.root = ?"), append(args, f.Root)
+	}
+	if f.QuadClass != 0 {
+		conds, args = append(conds, "r.quad_class = ?"), append(args, f.QuadClass)
+	}
+	if f.From != "" {
+		conds, args = append(conds, "r.period >= ?"), append(args, f.From)
+	}
+	if f.To != "" {
+		conds, args = append(conds, "r.period <= ?"), append(args, f.To)
+	}
+	return conds, args
 }

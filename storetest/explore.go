@@ -14,11 +14,7 @@ func testTimeseries(t *testing.T, open func(*testing.T) Store) {
 	s, ctx := world(t, open), context.Background()
 	// An undated event and one whose only article is undated are left out.
 	save(t, s, coded("u", "Post", "", talksOwnWords, meet("CHNGOV", "USAGOV", "")))
-	tests := []struct {
-		name string
-		f    khaldun.SeriesFilter
-		want []khaldun.SeriesPoint
-	}{
+	tests := []seriesCase{
 		{"day", khaldun.SeriesFilter{}, []khaldun.SeriesPoint{pt("2024-03-01", "", 1, 1, 1), pt("2024-04-30", "", 1, 2, 1), pt("2024-05-10", "", 1, 1, -6.5)}},
 		{"week by quad", khaldun.SeriesFilter{Interval: khaldun.Week, By: "quad"},
 			[]khaldun.SeriesPoint{pt("2024-02-26", "1", 1, 1, 1), pt("2024-04-29", "1", 1, 2, 1), pt("2024-05-06", "4", 1, 1, -6.5)}},
@@ -38,17 +34,7 @@ func testTimeseries(t *testing.T, open func(*testing.T) Store) {
 			[]khaldun.SeriesPoint{pt("2024-04-30", "04", 1, 2, 1)}},
 		{"nothing", khaldun.SeriesFilter{Filter: khaldun.EventFilter{Country: "DEU"}}, []khaldun.SeriesPoint{}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := s.Timeseries(ctx, tt.f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got %v, want %v", got, tt.want)
-			}
-		})
-	}
+	checkSeries(t, s, tests)
 	for _, bad := range []khaldun.SeriesFilter{{By: "actor"}, {Interval: 7}, {Filter: khaldun.EventFilter{Side: 5}},
 		{Filter: khaldun.EventFilter{Place: "geonames:?"}}} {
 		if _, err := s.Timeseries(ctx, bad); err == nil {
@@ -61,17 +47,13 @@ func testTimeseries(t *testing.T, open func(*testing.T) Store) {
 // (a year, a season, a week, a month or a day); a period counts only the
 // dates precise enough for it, so that no year stands for its first day.
 func testSeriesPrecision(t *testing.T, open func(*testing.T) Store) {
-	s, ctx := open(t), context.Background()
+	s := open(t)
 	var events []khaldun.Event
 	for _, d := range []string{"2016", "2016-SU", "2016-Q1", "2016-W05", "2016-03", "2016-03-15"} {
 		events = append(events, meet("USAGOV", "RUSGOV", d))
 	}
 	save(t, s, coded("p", "Wire", "2016-03-20", talks, events...))
-	tests := []struct {
-		name string
-		f    khaldun.SeriesFilter
-		want []khaldun.SeriesPoint
-	}{
+	tests := []seriesCase{
 		{"day", khaldun.SeriesFilter{}, []khaldun.SeriesPoint{pt("2016-03-15", "", 1, 1, 1)}},
 		{"week", khaldun.SeriesFilter{Interval: khaldun.Week}, []khaldun.SeriesPoint{pt("2016-03-14", "", 1, 1, 1)}},
 		{"month", khaldun.SeriesFilter{Interval: khaldun.Month}, []khaldun.SeriesPoint{pt("2016-03", "", 2, 2, 2)}},
@@ -82,9 +64,21 @@ func testSeriesPrecision(t *testing.T, open func(*testing.T) Store) {
 		{"actor by week", khaldun.SeriesFilter{Interval: khaldun.Week, Filter: khaldun.EventFilter{Actor: "USA"}},
 			[]khaldun.SeriesPoint{pt("2016-03-14", "", 1, 1, 1)}},
 	}
+	checkSeries(t, s, tests)
+}
+
+// seriesCase is a time-series request and the points it must give.
+type seriesCase struct {
+	name string
+	f    khaldun.SeriesFilter
+	want []khaldun.SeriesPoint
+}
+
+func checkSeries(t *testing.T, s Store, tests []seriesCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := s.Timeseries(ctx, tt.f)
+			got, err := s.Timeseries(context.Background(), tt.f)
 			if err != nil {
 				t.Fatal(err)
 			}
