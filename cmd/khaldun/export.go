@@ -17,7 +17,6 @@ import (
 	"github.com/khaldun/khaldun/export"
 	"github.com/khaldun/khaldun/gazetteer"
 	"github.com/khaldun/khaldun/postgres"
-	"github.com/khaldun/khaldun/sqlite"
 )
 
 func exportCmd() *cobra.Command {
@@ -51,12 +50,7 @@ actor), --root, --code (prefix), --quad. For quotes and counts, --since and
   khaldun export --db news.db --format parquet --table mentions -o mentions.parquet`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if dbPath == "" {
-				dbPath = os.Getenv("KHALDUN_DB")
-			}
-			if dbPath == "" {
-				dbPath = sqlite.DefaultPath
-			}
+			dbPath = dbOrDefault(dbPath)
 			for _, d := range []struct{ flag, v string }{{"--since", since}, {"--until", until}} {
 				if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
 					return fmt.Errorf("%s %q: want YYYY-MM-DD", d.flag, d.v)

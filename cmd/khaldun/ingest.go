@@ -22,7 +22,6 @@ import (
 	"github.com/khaldun/khaldun/norm"
 	"github.com/khaldun/khaldun/pipeline"
 	"github.com/khaldun/khaldun/source"
-	"github.com/khaldun/khaldun/sqlite"
 )
 
 // A transaction per article would make SQLite's fsync the bottleneck; one
@@ -61,12 +60,7 @@ AllSides corpus; GOGC=100 halves that and costs about a tenth of the speed).`,
 		Example: `  khaldun ingest ../shared/corpora/allsides/ --db news.db`,
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if dbPath == "" {
-				dbPath = os.Getenv("KHALDUN_DB")
-			}
-			if dbPath == "" {
-				dbPath = sqlite.DefaultPath
-			}
+			dbPath = dbOrDefault(dbPath)
 			if src.Date != "" {
 				if _, err := time.Parse(time.DateOnly, src.Date); err != nil {
 					return fmt.Errorf("--date %q: want YYYY-MM-DD", src.Date)

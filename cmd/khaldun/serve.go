@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	khttp "github.com/khaldun/khaldun/http"
-	"github.com/khaldun/khaldun/sqlite"
 	"github.com/khaldun/khaldun/web"
 )
 
@@ -41,12 +40,7 @@ requests in flight.`,
   KHALDUN_TOKEN=$(openssl rand -hex 16) khaldun serve --addr :8080 --db news.db`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if dbPath == "" {
-				dbPath = os.Getenv("KHALDUN_DB")
-			}
-			if dbPath == "" {
-				dbPath = sqlite.DefaultPath
-			}
+			dbPath = dbOrDefault(dbPath)
 			if token == "" {
 				token = os.Getenv("KHALDUN_TOKEN")
 			}

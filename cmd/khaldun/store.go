@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 
 	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/feed"
@@ -20,6 +21,18 @@ type dbStore interface {
 
 // dbHelp is the --db flag's help, the same for every command.
 const dbHelp = "database: an SQLite file or a postgres:// URL (default $KHALDUN_DB or ./khaldun.db)"
+
+// dbOrDefault is the database a command uses: --db, else $KHALDUN_DB,
+// else ./khaldun.db.
+func dbOrDefault(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if env := os.Getenv("KHALDUN_DB"); env != "" {
+		return env
+	}
+	return sqlite.DefaultPath
+}
 
 // openStore opens the database db names (--db or $KHALDUN_DB): a
 // PostgreSQL database for a postgres:// or postgresql:// URL, an SQLite

@@ -77,3 +77,17 @@ func TestShownDB(t *testing.T) {
 		}
 	}
 }
+
+func TestDBOrDefault(t *testing.T) {
+	tests := []struct{ flag, env, want string }{
+		{"a.db", "b.db", "a.db"},
+		{"", "b.db", "b.db"},
+		{"", "", "khaldun.db"},
+	}
+	for _, tt := range tests {
+		t.Setenv("KHALDUN_DB", tt.env)
+		if got := dbOrDefault(tt.flag); got != tt.want {
+			t.Errorf("dbOrDefault(%q) with KHALDUN_DB=%q = %q, want %q", tt.flag, tt.env, got, tt.want)
+		}
+	}
+}

@@ -19,7 +19,6 @@ import (
 	"github.com/khaldun/khaldun/extract"
 	"github.com/khaldun/khaldun/feed"
 	"github.com/khaldun/khaldun/pipeline"
-	"github.com/khaldun/khaldun/sqlite"
 )
 
 func watchCmd() *cobra.Command {
@@ -47,12 +46,7 @@ terminal.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			job.list = args[0]
-			if job.db == "" {
-				job.db = os.Getenv("KHALDUN_DB")
-			}
-			if job.db == "" {
-				job.db = sqlite.DefaultPath
-			}
+			job.db = dbOrDefault(job.db)
 			if job.interval < time.Second {
 				return fmt.Errorf("--interval %s: want at least 1s", job.interval)
 			}
