@@ -85,6 +85,11 @@ func TestCoder(t *testing.T) {
 		// "[A:B]" block codes, mutual events, places
 		{"Eldoria arrived in Quorvia.", "", []triple{{"ELD", "QRV", "032"}, {"QRV", "ELD", "033"}}},
 		{"Eldoria and Quorvia conferred in Vestria.", "", []triple{{"ELD", "QRV", "046"}, {"QRV", "ELD", "046"}}},
+		// a compound subject's cooperation with no one else named is with
+		// each other; an attack or a statement is not
+		{"Eldoria and Quorvia agreed on Monday.", "", []triple{{"ELD", "QRV", "030"}, {"QRV", "ELD", "030"}}},
+		{"Eldoria and Quorvia agreed with Vestria.", "", []triple{{"ELD", "VST", "030"}, {"QRV", "VST", "030"}}},
+		{"Eldoria and Quorvia attacked on Monday.", "", nil},
 		// clauses: coordination, passives without agent, relative clauses
 		{"Eldoria attacked Quorvia and met with Vestria.", "", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "031"}}},
 		{"Quorvia was attacked on Monday.", "", nil},

@@ -207,7 +207,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			dy.tgt = members(ms, t)
 		}
 	}
-	if len(dy.tgt) == 0 && !c.opts.Monadic && !(mutual && len(dy.src) > 1) {
+	if len(dy.tgt) == 0 && !c.opts.Monadic && !((mutual || joint(code)) && len(dy.src) > 1) {
 		c.drop(s, h, "no target")
 		return nil, dy.src[0], comp, covered
 	}
@@ -284,10 +284,16 @@ type evidence struct {
 
 // emit codes every source × target pair of dy. A mutual code (reverse ==
 // code: meetings, talks, agreements) with a compound subject and no
-// object makes the members act on each other: "X and Y met".
+// object makes the members act on each other: "X and Y met". So does a
+// cooperative code ("X and Y agreed to share information", "X and Y
+// signed a treaty"): what a compound subject promises, agrees or does
+// together with no one else named, its members do with each other.
 func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reverse string) []coded {
-	if len(dy.tgt) == 0 && len(dy.src) > 1 && reverse != "" && reverse == code {
+	if len(dy.tgt) == 0 && len(dy.src) > 1 && (reverse != "" && reverse == code || joint(code)) {
 		dy.tgt = dy.src
+		if reverse == "" {
+			reverse = code
+		}
 	}
 	var out []coded
 	one := func(src, tgt int, code string) {
@@ -339,6 +345,17 @@ func (c *Coder) drop(s *sentence, h verbHit, why string) {
 	if c.tracing() {
 		c.trace(s, TraceDrop, h.start, h.end, why)
 	}
+}
+
+// joint reports the codes of cooperation a compound subject does among its
+// members when no one else is named: intents to cooperate (03), consulting
+// (04), diplomatic (05) and material (06) cooperation.
+func joint(code string) bool {
+	switch rootOf(code) {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
 }
 
 func nullCode(c string) bool { return c == "" || c == "---" || strings.Trim(c, "-+?") == "" }

@@ -108,6 +108,7 @@ func runPlover(ctx context.Context, opt Options, c Coder) (*Report, error) {
 		"actor code = PLOVER code + sector (\"***\" sector dropped); event = PLOVER category; headline = 3-character actor prefixes + category; root = category",
 		"predicted CAMEO codes mapped with "+tablePath+" (full code, else 3-digit base, else root); predictions with no PLOVER category are dropped and counted as unmapped_predictions",
 		"gold categories of the 2016 standard renamed to the table's: DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT",
+		"a record whose markup writes its actors \"(SRC/TAR: …)\" lists all of them as sources with no target; the readme calls them CAMEO's reciprocal source/target, so each participant is read as acting on each other (X→Y and Y→X), as CAMEO and khaldun code them",
 		"gold records sharing a text are one sentence with all their events; the set has no null sentence, so false_on_null is 0",
 		"the gold's non-ISO country codes JAP, ITL and VTN are read as JPN, ITA and VNM",
 		"a date shared by every record (2000-01-01 in PLOVER_GSR_CAMEO) is a placeholder and is not passed to the coder: people code by their undated or first office")
@@ -120,7 +121,26 @@ func ploverGold(t *ploverTable, g ploverItem) []triple {
 	var out []triple
 	for _, e := range g.events {
 		cat := t.goldCategory(e.category)
+		if e.reciprocal {
+			out = append(out, reciprocal(e.sources, cat)...)
+			continue
+		}
 		out = append(out, expand(e.sources, e.targets, cat, cat)...)
+	}
+	return out
+}
+
+// reciprocal reads a reciprocal gold event as CAMEO does: every participant
+// acts on every other ("Israel and Lebanon renewed negotiations": ISR→LBN
+// and LBN→ISR).
+func reciprocal(actors []string, cat string) []triple {
+	var out []triple
+	for i, s := range actors {
+		for j, t := range actors {
+			if i != j {
+				out = append(out, triple{normActor(s), normActor(t), cat, cat})
+			}
+		}
 	}
 	return out
 }

@@ -21,6 +21,11 @@ type ploverItem struct {
 type ploverEvent struct {
 	sources, targets []string
 	category         string
+	// reciprocal marks an event the markup writes "(SRC/TAR: …)": the
+	// readme calls these CAMEO's reciprocal source/target, and the record
+	// lists every participant as a source with no target. CAMEO codes such
+	// an event once in each direction, which is how khaldun writes it too.
+	reciprocal bool
 }
 
 type ploverActor struct {
@@ -35,6 +40,21 @@ type ploverRecord struct {
 	Text   string          `json:"text"`
 	Source json.RawMessage `json:"source"`
 	Target json.RawMessage `json:"target"`
+	Info   json.RawMessage `json:"textInfo"`
+}
+
+// markup reads textInfo, which the file writes as {"markup": "…"} and, once,
+// as the bare string.
+func (r ploverRecord) markup() string {
+	var obj struct {
+		Markup string `json:"markup"`
+	}
+	if json.Unmarshal(r.Info, &obj) == nil {
+		return obj.Markup
+	}
+	var s string
+	_ = json.Unmarshal(r.Info, &s) // neither form: no markup
+	return s
 }
 
 // ploverISO maps the few country codes the gold writes outside ISO 3166
@@ -99,7 +119,8 @@ func readPlover(name string, data []byte) ([]ploverItem, []string) {
 			errs = append(errs, fmt.Sprintf("%s:%d: record %q has no text or no event", name, line, r.ID))
 			continue
 		}
-		ev := ploverEvent{actorCodes(r.Source), actorCodes(r.Target), strings.TrimSpace(r.Event)}
+		ev := ploverEvent{sources: actorCodes(r.Source), targets: actorCodes(r.Target), category: strings.TrimSpace(r.Event)}
+		ev.reciprocal = strings.Contains(r.markup(), "SRC/TAR:") && len(ev.sources) > 1 && len(ev.targets) == 0
 		if i, ok := byText[text]; ok {
 			items[i].events = append(items[i].events, ev)
 			continue

@@ -204,3 +204,41 @@ func TestActorCodes(t *testing.T) {
 		}
 	}
 }
+
+// A "(SRC/TAR: …)" record lists every participant as a source; it is read
+// as CAMEO's reciprocal event, each participant acting on each other. The
+// markup may be an object or, as once in the real file, a bare string.
+func TestReadPloverReciprocal(t *testing.T) {
+	tests := []struct {
+		name, record string
+		want         string
+	}{
+		{"object markup", `{"id": "r1", "event": "CONSULT", "text": "Frd and Syl held talks.",
+			"source": [{"code": "FRD"}, {"code": "SYL", "sector": "GOV"}],
+			"textInfo": {"markup": "(SRC/TAR: Frd) and (SRC/TAR: Syl) (EVT: held talks)."}}`,
+			"FRD>SYLGOV SYLGOV>FRD"},
+		{"string markup", `{"id": "r2", "event": "CONSULT", "text": "Frd and Syl held talks.",
+			"source": [{"code": "FRD"}, {"code": "SYL"}], "textInfo": "(SRC/TAR: Frd) and (SRC/TAR: Syl) talked."}`,
+			"FRD>SYL SYL>FRD"},
+		{"compound source, no markup", `{"id": "r3", "event": "CONSULT", "text": "Frd and Syl held talks.",
+			"source": [{"code": "FRD"}, {"code": "SYL"}], "textInfo": {"markup": "(SRC: Frd) and (SRC: Syl) talked."}}`,
+			"FRD> SYL>"},
+		{"markup with a target", `{"id": "r4", "event": "CONSULT", "text": "Frd met Syl.",
+			"source": [{"code": "FRD"}], "target": [{"code": "SYL"}], "textInfo": {"markup": "(SRC/TAR: Frd) met (SRC/TAR: Syl)."}}`,
+			"FRD>SYL"},
+	}
+	tb := &ploverTable{cats: map[string]string{}, set: map[string]bool{"CONSULT": true}}
+	for _, tt := range tests {
+		items, errs := readPlover("x", []byte("["+tt.record+"]"))
+		if len(errs) != 0 || len(items) != 1 {
+			t.Fatalf("%s: %d items, %v", tt.name, len(items), errs)
+		}
+		var got []string
+		for _, tr := range ploverGold(tb, items[0]) {
+			got = append(got, tr.src+">"+tr.tgt)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, strings.Join(got, " "), tt.want)
+		}
+	}
+}
