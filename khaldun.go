@@ -199,6 +199,9 @@ type Count struct {
 	// AgentSpan is where Agent is in the body; null when Agent is "".
 	AgentSpan *Span `json:"agent_span"`
 	// AgentRole is the CAMEO role code of a state force agent: COP for
-	// police, MIL for the army and paramilitary; "" for anyone else.
+	// police, MIL for the army and paramilitary; "" for anyone else. It
+	// is set with Agent "" when the sentence implies a state force
+	// without naming one: armed men (militants, rebels) killed with no
+	// one said to have killed them.
 	AgentRole string `json:"agent_role"`
 }

@@ -3,6 +3,8 @@ package coder
 import (
 	"fmt"
 	"strings"
+
+	"github.com/khaldun/khaldun/typo"
 )
 
 // Deaths reported through what caused them. News often names who killed
@@ -270,7 +272,9 @@ func causeAgent(s *sentence, ms []mention, from int) (int, string) {
 			k++
 		}
 		for n := 0; n < 3 && k < s.seq.Len(); n, k = n+1, k+1 {
-			if causeNouns[s.word(k)] {
+			// "police firng": right after the actor, a slip of the
+			// keyboard still names the cause
+			if causeNouns[s.word(k)] || n == 0 && typo.Near(s.word(k), causeNouns, 5) {
 				return m, "the actor's " + s.word(k)
 			}
 			if !modifierAt(s, k) {

@@ -36,6 +36,8 @@ func TestCausedDeaths(t *testing.T) {
 		want []triple
 	}{
 		{"passive in firing", monadic, "Two people were killed in police firing.", []triple{{"---COP", "", "1823"}}},
+		{"typo in the cause", monadic, "Two people were killed in police firnig.", []triple{{"---COP", "", "1823"}}},
+		{"typo after a modifier is no cause", monadic, "Two people were killed in police heavy firnig.", nil},
 		{"reduced relative", monadic, "He said most of the people killed in police firing were young.", []triple{{"---COP", "", "1823"}}},
 		{"died in firing", monadic, "More people died in Eldorian police firing than in rioting.", []triple{{"ELDCOP", "", "1823"}}},
 		{"fell to bullets", monadic, "Many protesters fell to police bullets.", []triple{{"---COP", "---CVL", "1823"}}},

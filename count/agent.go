@@ -1,6 +1,10 @@
 package count
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/khaldun/khaldun/typo"
+)
 
 // Who did it. A count says how many were killed; whether the police killed
 // them is a different question, and the one many users ask ("deaths in
@@ -197,9 +201,14 @@ func (sc *scan) actionAt(k int) (agentPhrase, bool) {
 	for j < len(sc.w) && j < k+2 && sc.toks[j].POS == "DT" {
 		j++
 	}
-	if a, ok := sc.forceAt(j); ok && actions[plain(sc.at(a.hi+1))] {
-		a.hi++ // "police firing"
-		return a, true
+	if a, ok := sc.forceAt(j); ok {
+		switch next := plain(sc.at(a.hi + 1)); {
+		case actions[next] || a.role != "" && (next == "custody" || nearAction(next)):
+			a.hi++ // "police firing", "police custody", "police firng"
+			return a, true
+		case a.role != "" && (next == "" || next == "." || next == ";" || next == ","):
+			return a, true // a line cut after "killed in police"
+		}
 	}
 	if !actions[plain(sc.at(j))] {
 		return agentPhrase{}, false
@@ -213,6 +222,46 @@ func (sc *scan) actionAt(k int) (agentPhrase, bool) {
 		return agentPhrase{lo: j, hi: j, role: "COP"}, true
 	}
 	return agentPhrase{}, false
+}
+
+// nearAction reports a word one typing slip away from an action word of
+// five letters or more ("firng", "encouter"): after "in police" nothing
+// else is meant.
+func nearAction(w string) bool { return typo.Near(w, actions, 5) }
+
+// armed are counted objects whose deaths, when the sentence names no one
+// who caused them, are a state force's: "two militants were shot dead",
+// "one terrorist killed on the spot". Armed men are not killed by
+// bystanders in these reports; when they die by their own bomb or at each
+// other's hands the sentence says so (feud, foreignManner).
+var armed = set("militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents",
+	"ultra", "ultras", "naxalite", "naxalites", "naxal", "naxals", "maoist", "maoists",
+	"extremist", "extremists", "gunman", "gunmen", "infiltrator", "infiltrators", "jihadist",
+	"jihadists", "guerrilla", "guerrillas", "rebel", "rebels")
+
+// feud marks armed men killed by their own side or their own weapon.
+var feud = set("rival", "rivals", "infighting", "factional", "internecine", "feud", "exploded",
+	"premature", "prematurely", "accidentally", "themselves", "himself", "comrades")
+
+// implied gives the state force a KILL count of armed men implies when the
+// sentence names no agent: the role of a force the sentence mentions
+// (police at the scene), else MIL for the security forces. The phrase is
+// empty: nothing in the text says it.
+func (sc *scan) implied(typ, object string) (agentPhrase, bool) {
+	words := strings.Fields(strings.ToLower(object))
+	if typ != "KILL" || len(words) == 0 || !armed[words[len(words)-1]] || sc.foreign(0, len(sc.w)) {
+		return agentPhrase{}, false
+	}
+	role, named := "MIL", false
+	for _, w := range sc.w {
+		if feud[w] {
+			return agentPhrase{}, false
+		}
+		if r := forces[w]; r != "" && !named {
+			role, named = r, true
+		}
+	}
+	return agentPhrase{lo: -1, role: role}, true
 }
 
 // subject reports whether an agent phrase can be the subject of what

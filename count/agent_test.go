@@ -29,6 +29,18 @@ func TestAgents(t *testing.T) {
 		{"Police said 14 bodies were recovered by the police on Wednesday.", []want{{"KILL", "", ""}}},
 		{"Two persons were stabbed to death and the police fired in the air.", []want{{"KILL", "", ""}}},
 		{"Five policemen were killed when militants opened fire.", []want{{"KILL", "", ""}}},
+		// "in police" with a typo in the action, or at a cut line
+		{"One man was killed in police firnig at the market.", []want{{"KILL", "police firnig", "COP"}}},
+		{"One man was killed in police shootng at the market.", []want{{"KILL", "police shootng", "COP"}}},
+		{"One man died in police custody.", []want{{"KILL", "police custody", "COP"}}},
+		{"Two persons have been killed in police", []want{{"KILL", "police", "COP"}}},
+		{"Two persons were killed in police station premises.", []want{{"KILL", "", ""}}},
+		// armed men killed with no one named: a state force, unnamed
+		{"Two insurgents were shot dead near the bridge.", []want{{"KILL", "", "MIL"}}},
+		{"The police chief said three gunmen were killed on the spot.", []want{{"KILL", "", "COP"}}},
+		{"Two militants were killed when their bomb exploded.", []want{{"KILL", "", ""}}},
+		{"Four rebels were killed in clashes between rival factions.", []want{{"KILL", "", ""}}},
+		{"Three villagers were shot dead near the bridge.", []want{{"KILL", "", ""}}},
 	}
 	for _, c := range cases {
 		got := annotate(t, c.text)

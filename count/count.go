@@ -49,6 +49,8 @@ func (a *Annotator) Sentence(body string, s khaldun.Sentence) []khaldun.Count {
 			if a, ok := sc.agent(c.Type, from, to); ok {
 				span := khaldun.Span{Start: toks[a.lo].Span.Start, End: toks[a.hi].Span.End}
 				c.Agent, c.AgentSpan, c.AgentRole = body[span.Start:span.End], &span, a.role
+			} else if a, ok := sc.implied(c.Type, c.Object); ok {
+				c.AgentRole = a.role // no words say it: Agent stays ""
 			}
 			out = append(out, c)
 			i = n.end - 1

@@ -157,7 +157,7 @@ func runPoliceEvents(ctx context.Context, opt Options, c Coder) (*Report, error)
 		rep.Counts[name+"_match"] = m.match
 	}
 	rep.Notes = []string{
-		"KILL predicted = a KILL count of the sentence whose agent_role is COP or MIL; or a KILL count beside an event of root 18–20 whose source role is COP or MIL; or an event coded 1823, 186 or 202 whose source role is COP or MIL. Nothing is read from the text but the pipeline's output",
+		"KILL predicted = a KILL count of the sentence whose agent_role is COP or MIL (named, or implied for armed men killed with no one named); or a KILL count beside an event of root 18–20 whose source role is COP or MIL; or an event coded 1823, 186 or 202 whose source role is COP or MIL. Nothing is read from the text but the pipeline's output",
 		"ARREST predicted = an ARREST or DETAIN count, or an event coded 173",
 		"sentence labels FORCE, FAIL and ANY_ACTION are not scored",
 	}

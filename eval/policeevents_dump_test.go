@@ -32,7 +32,7 @@ func TestPoliceEventsDump(t *testing.T) {
 	}
 	var c Coder = newCountCoder(t)
 	if os.Getenv("KHALDUN_POLICE_DUMP_FULL") != "" { // the CLI's pipeline, with the event coder
-		p, err := engine.New(engine.Options{})
+		p, err := engine.New(engine.Options{KeepBoilerplate: true, AnyLanguage: true}) // as khaldun eval runs
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,6 +18,9 @@ type Result struct {
 	Text string
 	// Invalid counts invalid UTF-8 sequences replaced by U+FFFD.
 	Invalid int
+	// Mojibake counts characters repaired from UTF-8 read as
+	// Windows-1252 ("â€œ" back to "“").
+	Mojibake int
 }
 
 // Normalize repairs and normalises b. It never fails: bad bytes are
@@ -57,7 +60,19 @@ func Normalize(b []byte) Result {
 		}
 		writeRune(&sb, r)
 	}
-	return Result{Text: norm.NFC.String(sb.String()), Invalid: invalid}
+	text, fixed := norm.NFC.String(sb.String()), 0
+	// Repairing a run can expose another (text encoded twice over) and
+	// NFC can compose a lead letter, so both go on until nothing changes:
+	// that keeps Normalize idempotent. Every repair shortens the text, and
+	// the bound only guards against a pathological NFC expansion.
+	for range 8 {
+		r, n := repairMojibake(text)
+		if n == 0 {
+			break
+		}
+		text, fixed = norm.NFC.String(r), fixed+n
+	}
+	return Result{Text: text, Invalid: invalid, Mojibake: fixed}
 }
 
 func writeRune(sb *strings.Builder, r rune) {

@@ -23,6 +23,13 @@ func TestNormalize(t *testing.T) {
 		{"controls", "a\x00b\x07c\td", "a b c\td", 0},
 		{"line separator", "a\u2028b", "a\nb", 0},
 		{"curly quotes kept", "\u201cyes\u201d", "\u201cyes\u201d", 0},
+		{"mojibake quotes", "â€œtwo persons were killedâ€� he said", "\u201ctwo persons were killed\u201d he said", 0},
+		{"mojibake apostrophe and dash", "the vhpâ€™s men â€” all", "the vhp\u2019s men \u2014 all", 0},
+		{"mojibake no-break space", "clashÂ\u00a0one", "clash one", 0},
+		{"mojibake twice over", "Ã¢â‚¬Å“yes", "\u201cyes", 0},
+		{"mojibake accent", "CafÃ© Ã©tÃ©", "Caf\u00e9 \u00e9t\u00e9", 0},
+		{"mojibake of a control kept", "A\u0302€œ", "\u00c2\u20ac\u0153", 0},
+		{"latin-1 words kept", "Âge d\u2019or, São Paulo, ½ €", "Âge d\u2019or, São Paulo, ½ €", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,7 +42,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"", "a\r\nb", "\xff\xfe", "e\u0301", strings.Repeat("x", 100)} {
+	for _, s := range []string{"", "a\r\nb", "\xff\xfe", "e\u0301", strings.Repeat("x", 100), "â€œyesâ€\ufffd", "Ã¢â‚¬Å“", "A\u0302€œ"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
