@@ -47,11 +47,32 @@ func leadLen(r rune) int {
 	return 0
 }
 
+// suspect reports whether s may hold mojibake: a lead letter (U+00C2–
+// U+00F4, encoded C3 82–C3 B4) right before a character that Windows-1252
+// gives a continuation byte (C2 xx, C5 xx, C6 92, CB xx, E2 xx), or "Â"
+// before a space. Text with accents but no mojibake ("Montréal") leaves
+// by this scan without being decoded.
+func suspect(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != 0xC3 || s[i+1] < 0x82 || s[i+1] > 0xB4 {
+			continue
+		}
+		switch s[i+2] {
+		case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2:
+			return true
+		case ' ':
+			if s[i+1] == 0x82 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // repairMojibake decodes every mojibake run of s once and reports how many
-// it repaired. The fast path costs one scan for the lead letters' first
-// byte (U+00C2–U+00F4 all encode as C3 xx).
+// it repaired.
 func repairMojibake(s string) (string, int) {
-	if strings.IndexByte(s, 0xC3) < 0 {
+	if !suspect(s) {
 		return s, 0
 	}
 	rs := []rune(s)

@@ -26,6 +26,7 @@ func TestNormalize(t *testing.T) {
 		{"mojibake quotes", "â€œtwo persons were killedâ€� he said", "\u201ctwo persons were killed\u201d he said", 0},
 		{"mojibake apostrophe and dash", "the vhpâ€™s men â€” all", "the vhp\u2019s men \u2014 all", 0},
 		{"mojibake no-break space", "clashÂ\u00a0one", "clash one", 0},
+		{"mojibake at the end", "the endÂ\u00a0", "the end ", 0},
 		{"mojibake twice over", "Ã¢â‚¬Å“yes", "\u201cyes", 0},
 		{"mojibake accent", "CafÃ© Ã©tÃ©", "Caf\u00e9 \u00e9t\u00e9", 0},
 		{"mojibake of a control kept", "A\u0302€œ", "\u00c2\u20ac\u0153", 0},
