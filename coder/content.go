@@ -28,6 +28,9 @@ func governsContent(code string) bool { return contentFamilies[rootOf(code)] }
 func contentEnd(s *sentence, h verbHit) int {
 	n := s.seq.Len()
 	for i := h.end; i < n; i++ {
+		if s.quoteEnd(i) {
+			return i // the quotation ends; its attribution is no content
+		}
 		switch s.word(i) {
 		case ";", ":", "--", "but", "while", "whereas", "although", "because", "according", "after", "since", "as":
 			return i

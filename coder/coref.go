@@ -2,6 +2,8 @@ package coder
 
 import (
 	"strings"
+
+	"github.com/khaldun/khaldun/dict"
 )
 
 // memory is what the coder remembers of an article so far, to resolve
@@ -13,6 +15,7 @@ type memory struct {
 	person *mention
 	org    *mention
 	names  map[string]mention // a word of a person's name → that person
+	heads  map[string]mention // an agent's head noun → the last actor named with it
 }
 
 // pairPhrases name the last compound pair.
@@ -84,6 +87,12 @@ func (mem *memory) learn(s *sentence, ms []mention) {
 				mem.pair = append(mem.pair, ms[o])
 			}
 		}
+		if m.agent != nil && !m.bare() && len(m.agent.Phrase) > 0 {
+			if mem.heads == nil {
+				mem.heads = map[string]mention{}
+			}
+			mem.heads[headOf(m.agent)] = m
+		}
 		switch {
 		case m.person:
 			mem.person = &ms[k]
@@ -101,3 +110,131 @@ func (mem *memory) learn(s *sentence, ms []mention) {
 		}
 	}
 }
+
+// quotedWe finds "we" inside a quotation whose attribution in the same
+// sentence names the speaker ("\"We urge both parties …,\" Saudi foreign
+// ministry spokesman Faisal al-Harbi told reporters"): the speaker's
+// side is who "we" are. It returns a mention of "we" with the speaker's
+// codes for each such pronoun; ms are the sentence's mentions so far.
+func quotedWe(s *sentence, ms []mention) []mention {
+	var out []mention
+	open := -1
+	for i := 0; i < s.seq.Len(); i++ {
+		switch w := s.word(i); {
+		case w == "\"" && !s.quoteEnd(i) || w == "\u201c" || w == "``":
+			open = i
+		case s.quoteEnd(i):
+			open = -1
+		case (w == "we") && s.pos(i) == "PRP" && open >= 0:
+			end := i + 1
+			for end < s.seq.Len() && !s.quoteEnd(end) {
+				end++
+			}
+			if sp := speakerAfter(s, ms, end+1); sp >= 0 {
+				m := ms[sp]
+				m.start, m.end, m.resolved = i, i+1, s.word(i)
+				m.rule = "quote-speaker:" + strings.Join(m.codes, "/") + " " + m.rule
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// speakerAfter is the mention that a closing attribution starting at
+// token i names: "Saudi spokesman X told reporters", "said X", or -1.
+func speakerAfter(s *sentence, ms []mention, i int) int {
+	if i >= s.seq.Len() {
+		return -1
+	}
+	if s.isVerb(i) && reportVerbs[s.seq.Lemmas[i]] {
+		// "…," said the spokesman
+		if k := mentionAfterDet(s, ms, i+1); k >= 0 && named(ms[k]) {
+			return k
+		}
+		return -1
+	}
+	if !reportingClause(s, i) {
+		return -1
+	}
+	if k := mentionAfterDet(s, ms, i); k >= 0 && named(ms[k]) {
+		return k
+	}
+	return -1
+}
+
+// definite resolves "the ministry", "the army", "the spokesman": a bare
+// agent after "the" is the actor last named with the same head noun
+// ("Saudi Arabia's foreign ministry … The ministry said"), not whatever
+// country the sentence happens to name.
+func (mem *memory) definite(s *sentence, ms []mention) {
+	if mem == nil || len(mem.heads) == 0 {
+		return
+	}
+	for k := range ms {
+		m := &ms[k]
+		if !m.bare() || m.ofAgent || m.resolved != "" || len(m.agent.Phrase) != m.end-m.start || s.word(m.start-1) != "the" {
+			continue
+		}
+		r, ok := mem.heads[headOf(m.agent)]
+		if !ok {
+			continue
+		}
+		m.codes, m.owner, m.resolved = r.codes, r.owner, s.textOf(s.span(m.start-1, m.end))
+		m.rule = "coref:" + strings.Join(r.codes, "/") + " " + m.rule
+	}
+}
+
+// objectPronoun resolves "him" or "her" as an object at token i: a person
+// named earlier in the sentence who is not its subject ("X met Y and
+// urged him to return": Y), else the last person of the article. ms are
+// the sentence's mentions so far.
+func objectPronoun(s *sentence, i int, ms []mention, mem *memory) (mention, bool) {
+	if w := s.word(i); w != "him" && !(w == "her" && s.pos(i) == "PRP") {
+		return mention{}, false
+	}
+	for k := len(ms) - 1; k > 0; k-- {
+		if ms[k].person && ms[k].resolved == "" {
+			return ms[k], true
+		}
+	}
+	if mem != nil && mem.person != nil && (len(ms) == 0 || !ms[0].person) {
+		return *mem.person, true
+	}
+	return mention{}, false
+}
+
+// subjectPronoun resolves "he" or "she", or "his"/"her" before a noun
+// ("his office said"), to the first person the sentence names before it:
+// in "X refused to meet Y, saying he would …" the one saying is X. It
+// returns the person and how many tokens the phrase covers.
+func subjectPronoun(s *sentence, i int, ms []mention) (mention, int, bool) {
+	k := 1
+	switch w := s.word(i); {
+	case w == "he" || w == "she":
+	case (w == "his" || w == "her") && s.pos(i) == "PRP$" && noun(s.pos(i+1)) && subjectVerb(s, i+2):
+		k = 2 // "his office said"; not "his residence" as an object
+	default:
+		return mention{}, 0, false
+	}
+	for _, m := range ms {
+		if m.person && m.resolved == "" {
+			return m, k, true
+		}
+	}
+	return mention{}, 0, false
+}
+
+// subjectVerb reports a finite verb or modal at token i, as follows a
+// subject.
+func subjectVerb(s *sentence, i int) bool {
+	switch s.pos(i) {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// headOf is an agent phrase's head noun, lower-case: "ministry" for
+// "foreign ministry" (PETRARCH files write phrases in capitals).
+func headOf(g *dict.Agent) string { return strings.ToLower(g.Phrase[len(g.Phrase)-1]) }

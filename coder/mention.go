@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/khaldun/khaldun/dict"
@@ -42,8 +43,20 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 			m, ok = c.ledMention(s, i)
 		}
 		if !ok {
+			if r, k, ok := subjectPronoun(s, i, out); ok {
+				r.start, r.end, r.resolved = i, i+k, s.textOf(s.span(i, i+k))
+				r.rule = "coref:" + strings.Join(r.codes, "/") + " " + r.rule
+				out = append(out, r)
+				i += k
+				continue
+			}
 			rs, k := mem.resolve(s, i)
 			if k == 0 {
+				if r, ok := objectPronoun(s, i, out, mem); ok {
+					r.start, r.end, r.resolved = i, i+1, s.word(i)
+					r.rule = "coref:" + strings.Join(r.codes, "/") + " " + r.rule
+					out = append(out, r)
+				}
 				i++
 				continue
 			}
@@ -62,6 +75,9 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 		i = m.end
 	}
 	out = attachOwners(s, mergeAdjacent(s, out), !c.opts.KeepBare)
+	if !c.opts.KeepBare {
+		mem.definite(s, out)
+	}
 	for k := range out {
 		out[k].group = k
 	}
@@ -70,6 +86,13 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 		for k := p[0]; k < p[0]+p[1] && k < len(out); k++ {
 			out[k].group = out[p[0]].group
 		}
+	}
+	if we := quotedWe(s, out); len(we) > 0 {
+		for k := range we {
+			we[k].group = len(out) + k
+		}
+		out = append(out, we...)
+		slices.SortStableFunc(out, func(a, b mention) int { return a.start - b.start })
 	}
 	spreadOfAgent(out)
 	shareOwner(s, out)
@@ -154,6 +177,14 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 			m.codes = combine(m.owner, g)
 			m.rule += " actors:" + as[0].Source.String()
 			m.ofAgent = true
+			if hs, h := c.d.MatchAgent(s.seq, m.end); h > 0 && hs[0].Code != g.Code {
+				// "delegations from the Sudanese army": people sent by
+				// a body code as that body (SDNMIL), and the adjective
+				// is the army's, not the delegations'
+				m.end, m.role, m.agent = m.end+h, hs[0].Code, hs[0]
+				m.codes = combine(m.owner, hs[0])
+				m.rule += " agents:" + hs[0].Source.String()
+			}
 			return m, true
 		}
 	}
@@ -217,9 +248,10 @@ func mergeAdjacent(s *sentence, ms []mention) []mention {
 			m.person = m.person || nx.person
 			k++
 		}
-		if m.agent != nil && !m.agent.Prefix {
+		if m.agent != nil && !m.agent.Prefix && m.resolved == "" {
 			// "Chinese diplomat Wang Kejian": an unknown name after a
-			// title is the titled person.
+			// title is the titled person. (Not for "both sides" standing
+			// for a remembered pair: its members share the phrase.)
 			j := m.end
 			for j < s.seq.Len() && j < m.end+3 && s.pos(j) == "NNP" && upper(s.toks[j].Text) {
 				j++

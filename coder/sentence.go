@@ -130,6 +130,23 @@ func (s *sentence) clauseBreak(i int) bool {
 	return false
 }
 
+// quoteEnd reports the closing mark of a quotation at token i: a curly
+// closing quote, or a straight one right after the punctuation that ends
+// the quoted words ("… commitments," Saudi spokesman said). An act inside
+// the quotation does not take its target from the attribution after it.
+func (s *sentence) quoteEnd(i int) bool {
+	switch s.word(i) {
+	case "\u201d", "''":
+		return true
+	case "\"":
+		switch s.word(i - 1) {
+		case ",", ".", "?", "!":
+			return true
+		}
+	}
+	return false
+}
+
 // purpose reports an infinitive of purpose whose subject is the main
 // verb's: "met in Moscow in February to discuss". An actor right before
 // "to" is the infinitive's own subject instead ("urged Israel to

@@ -1,0 +1,47 @@
+package coder
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestArticleReferences covers phrases that name an actor only through
+// the article or the sentence: "both sides" after a compound, a definite
+// agent after a named one, "we" inside a quotation, and pronouns.
+func TestArticleReferences(t *testing.T) {
+	d := testDict(t)
+	d.RequireDyad = false // khaldun's own mode: bare agents take an owner
+	c := New(d, Options{})
+	tests := []struct {
+		name, body string
+		want       []triple
+	}{
+		{"delegates code as the body that sent them",
+			"Delegations from the Eldorian army met with Quorvia.",
+			[]triple{{"ELDMIL", "QRV", "031"}}},
+		{"both sides after a compound led by an agent",
+			"The Eldorian army and Greyband conferred in Vestria. Both sides agreed to talk.",
+			[]triple{{"ELDMIL", "ELDREB", "046"}, {"ELDREB", "ELDMIL", "046"}, {"ELDMIL", "ELDREB", "030"}, {"ELDREB", "ELDMIL", "030"}}},
+		{"the ministry is the ministry named before",
+			"Quorvia's ministry attacked Vestria. Eldoria met with Vestria, the ministry said.",
+			[]triple{{"QRVGOV", "VST", "190"}, {"ELD", "VST", "031"}, {"QRVGOV", "", "010"}}},
+		{"we in a quotation is the speaker",
+			"\"We urge Vestria to act,\" a Quorvian spokesman said.",
+			[]triple{{"QRVGOV", "VST", "020"}, {"QRVGOV", "", "010"}}},
+		{"an act in a quotation takes no target from the attribution",
+			"\"They attacked,\" Quorvia said.",
+			[]triple{{"QRV", "", "010"}}},
+		{"him is the person named before, not the subject",
+			"Eldoria met with Morl Vanth and urged him to act.",
+			[]triple{{"ELD", "ELDREB", "031"}, {"ELD", "ELDREB", "020"}}},
+		{"he is the first person of the sentence",
+			"Morl Vanth met with Quorvia, saying he would attack Vestria.",
+			[]triple{{"ELDREB", "QRV", "031"}, {"ELDREB", "", "010"}, {"ELDREB", "VST", "138"}}}, // "would attack": a threat
+	}
+	for _, tt := range tests {
+		got := code(t, c, d, tt.body, "")
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q\n got %v\nwant %v", tt.name, tt.body, got, tt.want)
+		}
+	}
+}
