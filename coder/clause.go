@@ -173,7 +173,7 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 				purpose = true
 				continue
 			}
-			if s.clauseBreak(i) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
+			if s.clauseBreak(i) || attribution(s, i) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
 				// "resign without returning to Kyrgyzstan": what is
 				// not done has no target
 				return -1
@@ -217,11 +217,18 @@ func named(m mention) bool {
 }
 
 // insidePattern is an actor within the words a pattern without a target
-// slot matched, [from, to): "host Palestinian reconciliation talks" (host
-// ... talks) is held with the Palestinians.
-func insidePattern(s *sentence, ms []mention, from, to, src int) int {
+// slot matched, from token from to the end of the match: "host
+// Palestinian reconciliation talks" (host ... talks) is held with the
+// Palestinians. A bare agent that is the pattern's last literal word is
+// that word, not a party: in "launched artillery fire" (launch ...
+// artillery) the artillery is the subject's own; "U.N. inspectors" in
+// "allow ... inspectors" names whom.
+func insidePattern(s *sentence, ms []mention, from int, cp capture, src int) int {
 	for k := range ms {
-		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
+		if cp.word >= ms[k].start && cp.word < ms[k].end && ms[k].bare() {
+			continue
+		}
+		if ms[k].start >= from && ms[k].end <= cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
 			return k
 		}
 	}

@@ -227,7 +227,7 @@ func (c *Coder) match(s *sentence, ms []mention, h verbHit) (*dict.Pattern, capt
 			return p, r
 		}
 	}
-	return nil, capture{src: -1, tgt: -1, cmp: -1, end: h.end}
+	return nil, capture{src: -1, tgt: -1, cmp: -1, end: h.end, word: -1}
 }
 
 // complementEnd is the end of the words the governed infinitive at
@@ -400,7 +400,7 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	if tgt < 0 && !dy.passive && !(mutual && len(members(ms, src)) > 1) {
 		// "X and Y met …": a compound subject of a mutual event already
 		// names both parties.
-		tgt = insidePattern(s, ms, h.end, cp.end, src)
+		tgt = insidePattern(s, ms, h.end, cp, src)
 		if tgt < 0 {
 			tgt = objectAfter(s, ms, max(cp.end, h.end), src, mutual)
 		}

@@ -82,6 +82,13 @@ func TestClauseMechanisms(t *testing.T) {
 		{"demand", intent, true, "Eldoria said Quorvia must withdraw.", []triple{{"ELD", "QRV", "1056"}}},
 		{"own obligation", intent, true, "Eldoria said it must withdraw from Quorvia.", []triple{{"ELD", "", "010"}, {"ELD", "QRV", "087"}}},
 		{"conditional would", intent, true, "Eldoria would shell Quorvia.", []triple{{"ELD", "QRV", "194"}}},
+		// the speaker of a closing attribution is no one's target, and
+		// the toll of an attack ("killing or wounding 50") is no event
+		{"attribution not target", monadic, false, "Eldorian troops shelled the town, killing 50, Quorvian official sources said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
+		{"attribution with acronym", monadic, false, "Eldorian troops shelled the town, killing 50, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
+		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
+		// a bare agent that is a pattern's own word is the subject's means
+		{"pattern word is no target", dyadic, false, "Eldoria launched artillery, mortars and rockets against Quorvia.", []triple{{"ELD", "QRV", "194"}}},
 	}
 	for _, tt := range tests {
 		dd := d
