@@ -205,6 +205,14 @@ func ownForces(s *sentence, m mention) bool {
 	return s.pos(i) == "PRP$"
 }
 
+// mobilized reports the forces a show of force or a mobilisation (15)
+// puts in motion: a bare armed or police agent ("mobilized army
+// reservists", "ordered patrols by police") is the subject's own, not
+// whom it is aimed at.
+func mobilized(code string, m mention) bool {
+	return rootOf(code) == "15" && m.bare() && (armed(m.agent) || m.agent.Code == "COP")
+}
+
 // named reports a mention with at least one actor code that names
 // someone: dictionaries list some names ("South America") as "---".
 func named(m mention) bool {

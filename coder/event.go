@@ -191,9 +191,10 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		// reporting clause ("X met Y, as confirmed by Z").
 		dy.tgt = nil
 	}
-	if len(dy.tgt) > 0 && !dy.passive && !forceful(code) && ownForces(s, ms[dy.tgt[0]]) {
+	for len(dy.tgt) > 0 && !dy.passive && !forceful(code) && (ownForces(s, ms[dy.tgt[0]]) || mobilized(code, ms[dy.tgt[0]])) {
 		// "will withdraw their peacekeeping force from Chad": the
 		// subject's own forces are what it moves; the target is where
+		// ("mobilized army reservists for a war against Iraq")
 		g := dy.tgt
 		dy.tgt = nil
 		if t := objectAfter(s, ms, ms[g[len(g)-1]].end, dy.src[0], mutual); t >= 0 {

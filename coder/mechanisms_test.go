@@ -88,6 +88,8 @@ func TestClauseMechanisms(t *testing.T) {
 		{"attribution with acronym", monadic, false, "Eldorian troops shelled the town, killing 50, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
 		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
 		// a bare agent that is a pattern's own word is the subject's means
+		// the forces a mobilisation moves are the subject's own
+		{"mobilized forces", dyadic, false, "Eldoria mobilized troops for a war against Quorvia.", []triple{{"ELD", "QRV", "154"}}},
 		{"pattern word is no target", dyadic, false, "Eldoria launched artillery, mortars and rockets against Quorvia.", []triple{{"ELD", "QRV", "194"}}},
 	}
 	for _, tt := range tests {
