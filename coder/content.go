@@ -45,12 +45,14 @@ func contentEnd(s *sentence, h verbHit) int {
 
 // reportingClause reports a closing attribution at token i: ", Benin
 // police said", ", a senior official said on Saturday", ", Human Rights
-// Watch (HRW) said".
+// Watch (HRW) said", ", a spokeswoman for the U.S. embassy said".
 func reportingClause(s *sentence, i int) bool {
-	for j := i; j < s.seq.Len() && j < i+9; j++ {
+	for j := i; j < s.seq.Len() && j < i+10; j++ {
 		switch p := s.pos(j); {
 		case p == "DT" || p == "JJ" || p == "POS" || p == "CD" || nounTag(p):
 			continue
+		case j > i && nounTag(s.pos(j-1)) && (s.word(j) == "for" || s.word(j) == "of" || s.word(j) == "at"):
+			continue // the speaker's affiliation
 		case p == "-LRB-" && j > i:
 			// an acronym in parentheses after the speaker's name
 			k := j + 1

@@ -47,6 +47,8 @@ func TestClauseMechanisms(t *testing.T) {
 		// "officials in X" are X's; armed roles in a place may be anyone's
 		{"agent in country", dyadic, false, "Officials in Quorvia attacked Eldoria.", []triple{{"QRVGOV", "ELD", "190"}}},
 		{"troops in country", dyadic, false, "Troops in Quorvia attacked Eldoria.", []triple{{"---MIL", "ELD", "190"}}},
+		// "the government of President X" is X's, the title aside
+		{"agent of titled person", dyadic, false, "The government of President Zarn Bellwether attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
 		// a country written once owns both agents of "X media and government"
 		{"owner shared forward", dyadic, false, "Eldorian media and officials attacked Quorvia.", []triple{{"ELDMED", "QRV", "190"}, {"ELDGOV", "QRV", "190"}}},
 		{"owner shared backward", dyadic, false, "Lawmakers and officials in Quorvia and Vestria attacked Eldoria.", []triple{{"QRVLEG", "ELD", "190"}, {"VSTLEG", "ELD", "190"}, {"QRVGOV", "ELD", "190"}, {"VSTGOV", "ELD", "190"}}},
@@ -86,6 +88,7 @@ func TestClauseMechanisms(t *testing.T) {
 		// the toll of an attack ("killing or wounding 50") is no event
 		{"attribution not target", monadic, false, "Eldorian troops shelled the town, killing 50, Quorvian official sources said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
 		{"attribution with acronym", monadic, false, "Eldorian troops shelled the town, killing 50, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
+		{"attribution with affiliation", monadic, false, "Eldorian troops shelled the town, killing 50, an official for the Tallow Palace said.", []triple{{"ELDMIL", "", "194"}, {"---GOV", "", "010"}}},
 		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
 		// a bare agent that is a pattern's own word is the subject's means
 		// the forces a mobilisation moves are the subject's own
