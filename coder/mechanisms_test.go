@@ -123,6 +123,8 @@ func TestRetag(t *testing.T) {
 		{[]string{"the", "attacks", "on", "quorvia"}, []string{"DT", "NNS", "IN", "NNP"}, "NNS"},
 		{[]string{"street", "battles", "raged"}, []string{"NN", "VBZ", "VBN"}, "NNS"}, // a plural noun before its verb
 		{[]string{"eldoria", "attacks", "quorvia"}, []string{"NNP", "VBZ", "NNP"}, "VBZ"},
+		{[]string{"settlers", "set", "fire", "to"}, []string{"NNS", "JJ", "NN", "TO"}, "VBD"}, // the idiom "set fire to"
+		{[]string{"the", "set", "fire", "to"}, []string{"DT", "JJ", "NN", "TO"}, "JJ"},
 	}
 	for _, tt := range tests {
 		toks := make([]khaldun.Token, len(tt.words))
