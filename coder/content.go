@@ -149,9 +149,11 @@ func finiteAt(s *sentence, h verbHit) bool {
 // consequence reports a participle that only states the toll of the
 // attack coded before it: "shelled Juba, killing about 20 people" is one
 // assault, not a shelling and a separate killing. A participle that names
-// a victim of its own ("…, killing three Gondor soldiers") stays.
+// a victim of its own ("…, killing three Gondor soldiers") stays. prev is
+// the code of that attack: an assault, a fight, mass violence, or violent
+// repression (175: "opened fire to disperse protesters, killing one").
 func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
-	if len(evs) == 0 || !violent(prev) || s.pos(h.head) != "VBG" {
+	if len(evs) == 0 || !(violent(rootOf(prev)) || prev == "175") || s.pos(h.head) != "VBG" {
 		return false
 	}
 	switch s.word(h.start - 1) {

@@ -25,7 +25,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	shared := -1
 	governed := map[int]bool{} // heads of infinitives coded by their governor
 	content := map[int]bool{}  // tokens already accounted for: a demand's, refusal's or threat's content, a pattern's words
-	lastRoot := ""             // root of the last verb that coded events
+	lastCode := ""             // code of the last verb that coded events
 	mainCoded := false         // a verb has coded an event other than a statement
 	for _, h := range c.verbs(s) {
 		if c.tracing() {
@@ -44,13 +44,13 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			continue
 		}
 		evs, src, comp, covered := c.codeVerb(s, ms, h, shared)
-		if consequence(s, h, lastRoot, evs) {
+		if consequence(s, h, lastCode, evs) {
 			c.drop(s, h, "participle of the result of the attack before it (one event)")
 			evs = nil
 		}
 		if len(evs) > 0 {
-			lastRoot = rootOf(evs[0].Code)
-			mainCoded = mainCoded || lastRoot != "01"
+			lastCode = evs[0].Code
+			mainCoded = mainCoded || rootOf(lastCode) != "01"
 		}
 		out = append(out, evs...)
 		if len(evs) > 0 && governsContent(evs[0].Code) {

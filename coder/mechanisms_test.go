@@ -89,6 +89,7 @@ func TestClauseMechanisms(t *testing.T) {
 		{"attribution not target", monadic, false, "Eldorian troops shelled the town, killing 50, Quorvian official sources said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
 		{"attribution with acronym", monadic, false, "Eldorian troops shelled the town, killing 50, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
 		{"attribution with affiliation", monadic, false, "Eldorian troops shelled the town, killing 50, an official for the Tallow Palace said.", []triple{{"ELDMIL", "", "194"}, {"---GOV", "", "010"}}},
+		{"toll of a violent dispersal", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one.", []triple{{"ELDMIL", "QRV", "175"}}},
 		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
 		// a bare agent that is a pattern's own word is the subject's means
 		// the forces a mobilisation moves are the subject's own
