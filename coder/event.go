@@ -149,6 +149,11 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			code, reverse, threat = t, "", true
 		}
 	}
+	if c.opts.FutureIntent && violent(rootOf(code)) && preparedTo(s, h) {
+		// "the army prepared to resume shelling": a show of force
+		// (150), not the shelling
+		code, reverse, threat = "150", "", true
+	}
 	if !threat && (cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h))) {
 		// "is willing to withdraw": intent (0356), not the withdrawal
 		fam := "03"

@@ -84,6 +84,11 @@ func TestClauseMechanisms(t *testing.T) {
 		{"demand", intent, true, "Eldoria said Quorvia must withdraw.", []triple{{"ELD", "QRV", "1056"}}},
 		{"own obligation", intent, true, "Eldoria said it must withdraw from Quorvia.", []triple{{"ELD", "", "010"}, {"ELD", "QRV", "087"}}},
 		{"conditional would", intent, true, "Eldoria would shell Quorvia.", []triple{{"ELD", "QRV", "194"}}},
+		// preparing an attack is a show of force; being prepared to
+		// attack is a threat
+		{"prepared to attack", intent, true, "Eldoria prepared to shell Quorvia.", []triple{{"ELD", "QRV", "150"}}},
+		{"preparing to resume", intent, true, "Eldoria was preparing to resume shelling Quorvia.", []triple{{"ELD", "QRV", "150"}}},
+		{"is prepared to attack", intent, true, "Eldoria is prepared to shell Quorvia.", []triple{{"ELD", "QRV", "1384"}}},
 		// the speaker of a closing attribution is no one's target, and
 		// the toll of an attack ("killing or wounding 50") is no event
 		{"attribution not target", monadic, false, "Eldorian troops shelled the town, killing 50, Quorvian official sources said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
