@@ -213,7 +213,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			dy.tgt = members(ms, t)
 		}
 	}
-	if len(dy.tgt) == 0 && !c.opts.Monadic && !((mutual || joint(code)) && len(dy.src) > 1) {
+	if len(dy.tgt) == 0 && !c.opts.Monadic && !((mutual || amongMembers(code)) && len(dy.src) > 1) {
 		c.drop(s, h, "no target")
 		return nil, dy.src[0], comp, covered
 	}
@@ -293,9 +293,10 @@ type evidence struct {
 // object makes the members act on each other: "X and Y met". So does a
 // cooperative code ("X and Y agreed to share information", "X and Y
 // signed a treaty"): what a compound subject promises, agrees or does
-// together with no one else named, its members do with each other.
+// together with no one else named, its members do with each other; and
+// so does a ceasefire violation (amongMembers).
 func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reverse string) []coded {
-	if len(dy.tgt) == 0 && len(dy.src) > 1 && (reverse != "" && reverse == code || joint(code)) {
+	if len(dy.tgt) == 0 && len(dy.src) > 1 && (reverse != "" && reverse == code || amongMembers(code)) {
 		dy.tgt = dy.src
 		if reverse == "" {
 			reverse = code
@@ -363,6 +364,12 @@ func joint(code string) bool {
 	}
 	return false
 }
+
+// amongMembers reports the codes a compound subject with no one else
+// named does among its members: cooperation (joint), and the violation of
+// a ceasefire, which binds the parties to it ("both the army and the
+// rebels violated the ceasefire": each against the other).
+func amongMembers(code string) bool { return joint(code) || code == "196" }
 
 func nullCode(c string) bool { return c == "" || c == "---" || strings.Trim(c, "-+?") == "" }
 

@@ -97,6 +97,10 @@ func TestClauseMechanisms(t *testing.T) {
 		{"toll of a violent dispersal", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one.", []triple{{"ELDMIL", "QRV", "175"}}},
 		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
 		// a bare agent that is a pattern's own word is the subject's means
+		// a compound subject violating a ceasefire violates it against
+		// each other; with a target, against that target only
+		{"ceasefire violated by both", dyadic, false, "Eldoria and Quorvia violated the ceasefire.", []triple{{"ELD", "QRV", "196"}, {"QRV", "ELD", "196"}}},
+		{"ceasefire violated against", dyadic, false, "Eldoria and Quorvia violated the ceasefire with Vestria.", []triple{{"ELD", "VST", "196"}, {"QRV", "VST", "196"}}},
 		// the forces a mobilisation moves are the subject's own
 		{"mobilized forces", dyadic, false, "Eldoria mobilized troops for a war against Quorvia.", []triple{{"ELD", "QRV", "154"}}},
 		{"pattern word is no target", dyadic, false, "Eldoria launched artillery, mortars and rockets against Quorvia.", []triple{{"ELD", "QRV", "194"}}},
