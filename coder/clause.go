@@ -118,7 +118,7 @@ func coordinated(s *sentence, h verbHit) bool {
 func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	best := -1
 	for k := range ms {
-		if ms[k].end <= v && ms[k].start >= from && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start)) {
+		if ms[k].end <= v && ms[k].start >= from && !example(s, ms, ms[k].start) && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start)) {
 			// "met in Moscow to discuss": the object of a
 			// preposition is no subject, but the agent of a
 			// nominal is ("a bombing by Z killed …")
@@ -130,6 +130,34 @@ func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	}
 	// the subject of "A and B met" is the whole group; return its head
 	return members(ms, best)[0]
+}
+
+// example reports a mention introduced by "including" or "such as"
+// after an actor: an example of that actor, which is the subject
+// ("Russian aircraft including helicopter gunships killed …"). After a
+// phrase that names no one ("Critics, including the European
+// Commission, accuse"), the example is all there is.
+func example(s *sentence, ms []mention, i int) bool {
+	j := i - 1
+	for j > 0 && (s.pos(j) == "DT" || s.pos(j) == "JJ" || s.pos(j) == "CD") {
+		j--
+	}
+	switch {
+	case s.word(j) == "including":
+	case s.word(j) == "as" && s.word(j-1) == "such":
+		j--
+	default:
+		return false
+	}
+	if s.word(j-1) == "," {
+		j--
+	}
+	for k := range ms {
+		if ms[k].end == j {
+			return true
+		}
+	}
+	return false
 }
 
 // quantityOf reports a mention that heads its phrase through "of": "tens

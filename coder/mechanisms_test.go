@@ -73,6 +73,9 @@ func TestClauseMechanisms(t *testing.T) {
 		// a bare agent modifying a noun is no target
 		{"agent as target", intent, true, "Eldoria attacked the troops.", []triple{{"ELD", "ELDMIL", "190"}}},
 		{"agent as modifier", intent, true, "Eldoria attacked the troops barracks.", []triple{{"ELD", "", "190"}}},
+		// "X including Y" acts as X; "critics, including Y" as Y
+		{"example of the subject", dyadic, false, "Eldorian troops including the Greyband attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
+		{"example as the subject", dyadic, false, "Critics, including Vestria, attacked Quorvia.", []triple{{"VST", "QRV", "190"}}},
 		// "hundreds of X" acts as X
 		{"quantity of", dyadic, false, "Hundreds of Eldorian troops attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
 		// a name does not swallow a time word written in lower case
