@@ -118,7 +118,7 @@ func coordinated(s *sentence, h verbHit) bool {
 func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	best := -1
 	for k := range ms {
-		if ms[k].end <= v && ms[k].start >= from && !example(s, ms, ms[k].start) && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start)) {
+		if ms[k].end <= v && ms[k].start >= from && !example(s, ms, ms[k].start) && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start) || shelteredIn(s, ms[k].start)) {
 			// "met in Moscow to discuss": the object of a
 			// preposition is no subject, but the agent of a
 			// nominal is ("a bombing by Z killed …")
@@ -173,6 +173,18 @@ func quantityOf(s *sentence, i int) bool {
 	}
 	return s.pos(j-1) == "CD" || quantities[s.word(j-1)]
 }
+
+// shelteredIn reports a mention housed by the noun before it: "a camp
+// for Congolese refugees was attacked" is an attack on the refugees.
+func shelteredIn(s *sentence, i int) bool {
+	j := i - 1
+	for j > 0 && (s.pos(j) == "DT" || s.pos(j) == "JJ" || s.pos(j) == "CD") {
+		j--
+	}
+	return s.word(j) == "for" && shelters[s.seq.Lemmas[j-1]]
+}
+
+var shelters = map[string]bool{"camp": true, "shelter": true}
 
 var quantities = map[string]bool{
 	"tens": true, "hundreds": true, "thousands": true, "millions": true, "dozens": true, "scores": true,

@@ -76,6 +76,8 @@ func TestClauseMechanisms(t *testing.T) {
 		// "X including Y" acts as X; "critics, including Y" as Y
 		{"example of the subject", dyadic, false, "Eldorian troops including the Greyband attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
 		{"example as the subject", dyadic, false, "Critics, including Vestria, attacked Quorvia.", []triple{{"VST", "QRV", "190"}}},
+		// a camp for X is X's: attacking it attacks them
+		{"camp for", dyadic, false, "A camp for Quorvian troops was attacked by Eldoria.", []triple{{"ELD", "QRVMIL", "190"}}},
 		// "hundreds of X" acts as X
 		{"quantity of", dyadic, false, "Hundreds of Eldorian troops attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
 		// a name does not swallow a time word written in lower case
