@@ -118,7 +118,7 @@ func coordinated(s *sentence, h verbHit) bool {
 func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	best := -1
 	for k := range ms {
-		if ms[k].end <= v && ms[k].start >= from && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start)) {
+		if ms[k].end <= v && ms[k].start >= from && !example(s, ms, ms[k].start) && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start) || shelteredIn(s, ms[k].start)) {
 			// "met in Moscow to discuss": the object of a
 			// preposition is no subject, but the agent of a
 			// nominal is ("a bombing by Z killed …")
@@ -130,6 +130,34 @@ func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	}
 	// the subject of "A and B met" is the whole group; return its head
 	return members(ms, best)[0]
+}
+
+// example reports a mention introduced by "including" or "such as"
+// after an actor: an example of that actor, which is the subject
+// ("Russian aircraft including helicopter gunships killed …"). After a
+// phrase that names no one ("Critics, including the European
+// Commission, accuse"), the example is all there is.
+func example(s *sentence, ms []mention, i int) bool {
+	j := i - 1
+	for j > 0 && (s.pos(j) == "DT" || s.pos(j) == "JJ" || s.pos(j) == "CD") {
+		j--
+	}
+	switch {
+	case s.word(j) == "including":
+	case s.word(j) == "as" && s.word(j-1) == "such":
+		j--
+	default:
+		return false
+	}
+	if s.word(j-1) == "," {
+		j--
+	}
+	for k := range ms {
+		if ms[k].end == j {
+			return true
+		}
+	}
+	return false
 }
 
 // quantityOf reports a mention that heads its phrase through "of": "tens
@@ -145,6 +173,18 @@ func quantityOf(s *sentence, i int) bool {
 	}
 	return s.pos(j-1) == "CD" || quantities[s.word(j-1)]
 }
+
+// shelteredIn reports a mention housed by the noun before it: "a camp
+// for Congolese refugees was attacked" is an attack on the refugees.
+func shelteredIn(s *sentence, i int) bool {
+	j := i - 1
+	for j > 0 && (s.pos(j) == "DT" || s.pos(j) == "JJ" || s.pos(j) == "CD") {
+		j--
+	}
+	return s.word(j) == "for" && shelters[s.seq.Lemmas[j-1]]
+}
+
+var shelters = map[string]bool{"camp": true, "shelter": true}
 
 var quantities = map[string]bool{
 	"tens": true, "hundreds": true, "thousands": true, "millions": true, "dozens": true, "scores": true,
@@ -173,7 +213,7 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 				purpose = true
 				continue
 			}
-			if s.clauseBreak(i) || s.quoteEnd(i) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
+			if s.clauseBreak(i) || s.quoteEnd(i) || attribution(s, i) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
 				// "resign without returning to Kyrgyzstan": what is
 				// not done has no target
 				return -1
@@ -205,6 +245,14 @@ func ownForces(s *sentence, m mention) bool {
 	return s.pos(i) == "PRP$"
 }
 
+// mobilized reports the forces a show of force or a mobilisation (15)
+// puts in motion: a bare armed or police agent ("mobilized army
+// reservists", "ordered patrols by police") is the subject's own, not
+// whom it is aimed at.
+func mobilized(code string, m mention) bool {
+	return rootOf(code) == "15" && m.bare() && (armed(m.agent) || m.agent.Code == "COP")
+}
+
 // named reports a mention with at least one actor code that names
 // someone: dictionaries list some names ("South America") as "---".
 func named(m mention) bool {
@@ -217,11 +265,18 @@ func named(m mention) bool {
 }
 
 // insidePattern is an actor within the words a pattern without a target
-// slot matched, [from, to): "host Palestinian reconciliation talks" (host
-// ... talks) is held with the Palestinians.
-func insidePattern(s *sentence, ms []mention, from, to, src int) int {
+// slot matched, from token from to the end of the match: "host
+// Palestinian reconciliation talks" (host ... talks) is held with the
+// Palestinians. A bare agent that is the pattern's last literal word is
+// that word, not a party: in "launched artillery fire" (launch ...
+// artillery) the artillery is the subject's own; "U.N. inspectors" in
+// "allow ... inspectors" names whom.
+func insidePattern(s *sentence, ms []mention, from int, cp capture, src int) int {
 	for k := range ms {
-		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
+		if cp.word >= ms[k].start && cp.word < ms[k].end && ms[k].bare() {
+			continue
+		}
+		if ms[k].start >= from && ms[k].end <= cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
 			return k
 		}
 	}

@@ -161,6 +161,35 @@ func cuedIntent(s *sentence, v int) bool {
 	return i > 0 && (intentCues[strings.ToLower(w)] || beAdjective(s, i-1) && intentCues[s.word(i-1)])
 }
 
+// preparedTo reports a verb that is what its subject prepares to do:
+// "prepared to attack", "are preparing to resume shelling" (an aspectual
+// verb between). The readiness of "is prepared to" is an intent cue
+// instead (cuedIntent).
+func preparedTo(s *sentence, h verbHit) bool {
+	i := h.start - 1
+	for i >= 0 && s.pos(i) == "RB" {
+		i--
+	}
+	if aspectual[s.seq.Lemmas[i]] && s.pos(i) == "VB" {
+		for i--; i >= 0 && s.pos(i) == "RB"; i-- {
+		}
+	}
+	if i < 1 || s.word(i) != "to" {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && s.pos(j) == "RB" {
+		j--
+	}
+	if j < 0 || s.seq.Lemmas[j] != "prepare" || !s.isVerb(j) {
+		return false
+	}
+	return !(s.pos(j) == "VBN" && beAdjective(s, j))
+}
+
+// aspectual verbs take the act they begin or resume as their complement.
+var aspectual = map[string]bool{"resume": true, "continue": true, "begin": true, "start": true, "renew": true}
+
 // beAdjective reports a participle used as an adjective after a form of
 // "be" (adverbs between): "is prepared", "were determined".
 func beAdjective(s *sentence, i int) bool {

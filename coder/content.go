@@ -47,11 +47,25 @@ func contentEnd(s *sentence, h verbHit) int {
 }
 
 // reportingClause reports a closing attribution at token i: ", Benin
-// police said", ", a senior official said on Saturday".
+// police said", ", a senior official said on Saturday", ", Human Rights
+// Watch (HRW) said", ", a spokeswoman for the U.S. embassy said".
 func reportingClause(s *sentence, i int) bool {
-	for j := i; j < s.seq.Len() && j < i+7; j++ {
+	for j := i; j < s.seq.Len() && j < i+10; j++ {
 		switch p := s.pos(j); {
 		case p == "DT" || p == "JJ" || p == "POS" || p == "CD" || nounTag(p):
+			continue
+		case j > i && nounTag(s.pos(j-1)) && (s.word(j) == "for" || s.word(j) == "of" || s.word(j) == "at"):
+			continue // the speaker's affiliation
+		case p == "-LRB-" && j > i:
+			// an acronym in parentheses after the speaker's name
+			k := j + 1
+			for k < s.seq.Len() && k <= j+3 && s.pos(k) != "-RRB-" {
+				k++
+			}
+			if s.pos(k) != "-RRB-" {
+				return false
+			}
+			j = k
 			continue
 		case s.isVerb(j):
 			return j > i && reportVerbs[s.seq.Lemmas[j]]
@@ -59,6 +73,13 @@ func reportingClause(s *sentence, i int) bool {
 		return false
 	}
 	return false
+}
+
+// attribution reports a comma at token i that opens a closing
+// attribution (", Thai military sources said"): the speaker is no
+// participant of the clause before it.
+func attribution(s *sentence, i int) bool {
+	return s.word(i) == "," && reportingClause(s, i+1)
 }
 
 // newPredicate reports a verb opening a predicate at token i (adverbs
@@ -131,9 +152,21 @@ func finiteAt(s *sentence, h verbHit) bool {
 // consequence reports a participle that only states the toll of the
 // attack coded before it: "shelled Juba, killing about 20 people" is one
 // assault, not a shelling and a separate killing. A participle that names
-// a victim of its own ("…, killing three Gondor soldiers") stays.
+// a victim of its own ("…, killing three Gondor soldiers") stays. prev is
+// the code of that attack: an assault, a fight, mass violence, or violent
+// repression (175: "opened fire to disperse protesters, killing one").
 func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
-	if len(evs) == 0 || !violent(prev) || s.pos(h.head) != "VBG" || s.word(h.start-1) != "," {
+	if len(evs) == 0 || !(violent(rootOf(prev)) || prev == "175") || s.pos(h.head) != "VBG" {
+		return false
+	}
+	switch s.word(h.start - 1) {
+	case ",":
+	case "or", "and":
+		// "…, killing or wounding 50": the second participle of the toll
+		if s.pos(h.start-2) != "VBG" {
+			return false
+		}
+	default:
 		return false
 	}
 	for _, e := range evs {

@@ -25,7 +25,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	shared := -1
 	governed := map[int]bool{} // heads of infinitives coded by their governor
 	content := map[int]bool{}  // tokens already accounted for: a demand's, refusal's or threat's content, a pattern's words
-	lastRoot := ""             // root of the last verb that coded events
+	lastCode := ""             // code of the last verb that coded events
 	mainCoded := false         // a verb has coded an event other than a statement
 	for _, h := range c.verbs(s) {
 		if c.tracing() {
@@ -44,13 +44,13 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			continue
 		}
 		evs, src, comp, covered := c.codeVerb(s, ms, h, shared)
-		if consequence(s, h, lastRoot, evs) {
+		if consequence(s, h, lastCode, evs) {
 			c.drop(s, h, "participle of the result of the attack before it (one event)")
 			evs = nil
 		}
 		if len(evs) > 0 {
-			lastRoot = rootOf(evs[0].Code)
-			mainCoded = mainCoded || lastRoot != "01"
+			lastCode = evs[0].Code
+			mainCoded = mainCoded || rootOf(lastCode) != "01"
 		}
 		out = append(out, evs...)
 		if len(evs) > 0 && governsContent(evs[0].Code) {
@@ -149,6 +149,11 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			code, reverse, threat = t, "", true
 		}
 	}
+	if c.opts.FutureIntent && violent(rootOf(code)) && preparedTo(s, h) {
+		// "the army prepared to resume shelling": a show of force
+		// (150), not the shelling
+		code, reverse, threat = "150", "", true
+	}
 	if !threat && (cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h))) {
 		// "is willing to withdraw": intent (0356), not the withdrawal
 		fam := "03"
@@ -191,9 +196,10 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		// reporting clause ("X met Y, as confirmed by Z").
 		dy.tgt = nil
 	}
-	if len(dy.tgt) > 0 && !dy.passive && !forceful(code) && ownForces(s, ms[dy.tgt[0]]) {
+	for len(dy.tgt) > 0 && !dy.passive && !forceful(code) && (ownForces(s, ms[dy.tgt[0]]) || mobilized(code, ms[dy.tgt[0]])) {
 		// "will withdraw their peacekeeping force from Chad": the
 		// subject's own forces are what it moves; the target is where
+		// ("mobilized army reservists for a war against Iraq")
 		g := dy.tgt
 		dy.tgt = nil
 		if t := objectAfter(s, ms, ms[g[len(g)-1]].end, dy.src[0], mutual); t >= 0 {
@@ -207,7 +213,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			dy.tgt = members(ms, t)
 		}
 	}
-	if len(dy.tgt) == 0 && !c.opts.Monadic && !((mutual || joint(code)) && len(dy.src) > 1) {
+	if len(dy.tgt) == 0 && !c.opts.Monadic && !((mutual || amongMembers(code)) && len(dy.src) > 1) {
 		c.drop(s, h, "no target")
 		return nil, dy.src[0], comp, covered
 	}
@@ -227,7 +233,7 @@ func (c *Coder) match(s *sentence, ms []mention, h verbHit) (*dict.Pattern, capt
 			return p, r
 		}
 	}
-	return nil, capture{src: -1, tgt: -1, cmp: -1, end: h.end}
+	return nil, capture{src: -1, tgt: -1, cmp: -1, end: h.end, word: -1}
 }
 
 // complementEnd is the end of the words the governed infinitive at
@@ -287,9 +293,10 @@ type evidence struct {
 // object makes the members act on each other: "X and Y met". So does a
 // cooperative code ("X and Y agreed to share information", "X and Y
 // signed a treaty"): what a compound subject promises, agrees or does
-// together with no one else named, its members do with each other.
+// together with no one else named, its members do with each other; and
+// so does a ceasefire violation (amongMembers).
 func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reverse string) []coded {
-	if len(dy.tgt) == 0 && len(dy.src) > 1 && (reverse != "" && reverse == code || joint(code)) {
+	if len(dy.tgt) == 0 && len(dy.src) > 1 && (reverse != "" && reverse == code || amongMembers(code)) {
 		dy.tgt = dy.src
 		if reverse == "" {
 			reverse = code
@@ -358,6 +365,12 @@ func joint(code string) bool {
 	return false
 }
 
+// amongMembers reports the codes a compound subject with no one else
+// named does among its members: cooperation (joint), and the violation of
+// a ceasefire, which binds the parties to it ("both the army and the
+// rebels violated the ceasefire": each against the other).
+func amongMembers(code string) bool { return joint(code) || code == "196" }
+
 func nullCode(c string) bool { return c == "" || c == "---" || strings.Trim(c, "-+?") == "" }
 
 // participants picks source and target mentions of a verb: the pattern's
@@ -400,7 +413,7 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	if tgt < 0 && !dy.passive && !(mutual && len(members(ms, src)) > 1) {
 		// "X and Y met …": a compound subject of a mutual event already
 		// names both parties.
-		tgt = insidePattern(s, ms, h.end, cp.end, src)
+		tgt = insidePattern(s, ms, h.end, cp, src)
 		if tgt < 0 {
 			tgt = objectAfter(s, ms, max(cp.end, h.end), src, mutual)
 		}

@@ -47,6 +47,8 @@ func TestClauseMechanisms(t *testing.T) {
 		// "officials in X" are X's; armed roles in a place may be anyone's
 		{"agent in country", dyadic, false, "Officials in Quorvia attacked Eldoria.", []triple{{"QRVGOV", "ELD", "190"}}},
 		{"troops in country", dyadic, false, "Troops in Quorvia attacked Eldoria.", []triple{{"---MIL", "ELD", "190"}}},
+		// "the government of President X" is X's, the title aside
+		{"agent of titled person", dyadic, false, "The government of President Zarn Bellwether attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
 		// a country written once owns both agents of "X media and government"
 		{"owner shared forward", dyadic, false, "Eldorian media and officials attacked Quorvia.", []triple{{"ELDMED", "QRV", "190"}, {"ELDGOV", "QRV", "190"}}},
 		{"owner shared backward", dyadic, false, "Lawmakers and officials in Quorvia and Vestria attacked Eldoria.", []triple{{"QRVLEG", "ELD", "190"}, {"VSTLEG", "ELD", "190"}, {"QRVGOV", "ELD", "190"}, {"VSTGOV", "ELD", "190"}}},
@@ -71,6 +73,11 @@ func TestClauseMechanisms(t *testing.T) {
 		// a bare agent modifying a noun is no target
 		{"agent as target", intent, true, "Eldoria attacked the troops.", []triple{{"ELD", "ELDMIL", "190"}}},
 		{"agent as modifier", intent, true, "Eldoria attacked the troops barracks.", []triple{{"ELD", "", "190"}}},
+		// "X including Y" acts as X; "critics, including Y" as Y
+		{"example of the subject", dyadic, false, "Eldorian troops including the Greyband attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
+		{"example as the subject", dyadic, false, "Critics, including Vestria, attacked Quorvia.", []triple{{"VST", "QRV", "190"}}},
+		// a camp for X is X's: attacking it attacks them
+		{"camp for", dyadic, false, "A camp for Quorvian troops was attacked by Eldoria.", []triple{{"ELD", "QRVMIL", "190"}}},
 		// "hundreds of X" acts as X
 		{"quantity of", dyadic, false, "Hundreds of Eldorian troops attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
 		// a name does not swallow a time word written in lower case
@@ -82,6 +89,26 @@ func TestClauseMechanisms(t *testing.T) {
 		{"demand", intent, true, "Eldoria said Quorvia must withdraw.", []triple{{"ELD", "QRV", "1056"}}},
 		{"own obligation", intent, true, "Eldoria said it must withdraw from Quorvia.", []triple{{"ELD", "", "010"}, {"ELD", "QRV", "087"}}},
 		{"conditional would", intent, true, "Eldoria would shell Quorvia.", []triple{{"ELD", "QRV", "194"}}},
+		// preparing an attack is a show of force; being prepared to
+		// attack is a threat
+		{"prepared to attack", intent, true, "Eldoria prepared to shell Quorvia.", []triple{{"ELD", "QRV", "150"}}},
+		{"preparing to resume", intent, true, "Eldoria was preparing to resume shelling Quorvia.", []triple{{"ELD", "QRV", "150"}}},
+		{"is prepared to attack", intent, true, "Eldoria is prepared to shell Quorvia.", []triple{{"ELD", "QRV", "1384"}}},
+		// the speaker of a closing attribution is no one's target, and
+		// the toll of an attack ("killing or wounding 50") is no event
+		{"attribution not target", monadic, false, "Eldorian troops shelled the town, killing 50, Quorvian official sources said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
+		{"attribution with acronym", monadic, false, "Eldorian troops shelled the town, killing 50, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
+		{"attribution with affiliation", monadic, false, "Eldorian troops shelled the town, killing 50, an official for the Tallow Palace said.", []triple{{"ELDMIL", "", "194"}, {"---GOV", "", "010"}}},
+		{"toll of a violent dispersal", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one.", []triple{{"ELDMIL", "QRV", "175"}}},
+		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
+		// a bare agent that is a pattern's own word is the subject's means
+		// a compound subject violating a ceasefire violates it against
+		// each other; with a target, against that target only
+		{"ceasefire violated by both", dyadic, false, "Eldoria and Quorvia violated the ceasefire.", []triple{{"ELD", "QRV", "196"}, {"QRV", "ELD", "196"}}},
+		{"ceasefire violated against", dyadic, false, "Eldoria and Quorvia violated the ceasefire with Vestria.", []triple{{"ELD", "VST", "196"}, {"QRV", "VST", "196"}}},
+		// the forces a mobilisation moves are the subject's own
+		{"mobilized forces", dyadic, false, "Eldoria mobilized troops for a war against Quorvia.", []triple{{"ELD", "QRV", "154"}}},
+		{"pattern word is no target", dyadic, false, "Eldoria launched artillery, mortars and rockets against Quorvia.", []triple{{"ELD", "QRV", "194"}}},
 	}
 	for _, tt := range tests {
 		dd := d
@@ -111,6 +138,8 @@ func TestRetag(t *testing.T) {
 		{[]string{"the", "attacks", "on", "quorvia"}, []string{"DT", "NNS", "IN", "NNP"}, "NNS"},
 		{[]string{"street", "battles", "raged"}, []string{"NN", "VBZ", "VBN"}, "NNS"}, // a plural noun before its verb
 		{[]string{"eldoria", "attacks", "quorvia"}, []string{"NNP", "VBZ", "NNP"}, "VBZ"},
+		{[]string{"settlers", "set", "fire", "to"}, []string{"NNS", "JJ", "NN", "TO"}, "VBD"}, // the idiom "set fire to"
+		{[]string{"the", "set", "fire", "to"}, []string{"DT", "JJ", "NN", "TO"}, "JJ"},
 	}
 	for _, tt := range tests {
 		toks := make([]khaldun.Token, len(tt.words))

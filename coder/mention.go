@@ -171,6 +171,12 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 		if s.word(k) == "the" {
 			k++
 		}
+		if _, t := c.d.MatchAgent(s.seq, k); t > 0 && w == "of" {
+			// "the government of President Avril": a title before the name
+			if _, an := c.d.MatchActor(s.seq, k+t); an > 0 {
+				k += t
+			}
+		}
 		if as, an := c.d.MatchActor(s.seq, k); an > 0 {
 			m.end = k + an
 			m.owner = splitCodes(as[0].CodeOn(s.date))

@@ -9,6 +9,9 @@ import "strings"
 // stem and an object starts right after it; the document's own tokens are
 // left alone.
 //
+// "set" in "set fire to" after a noun is the idiom's verb whatever its
+// tag.
+//
 // A plural noun read as a verb right before the sentence's past-tense
 // verb ("street battles raged") becomes a noun again.
 //
@@ -29,6 +32,10 @@ func (c *Coder) retag(s *sentence) {
 			if l := s.seq.Lemmas[i]; l != "" && l != w && len(c.d.VerbForms(l)) > 0 {
 				s.tags[i] = "VBZ"
 			}
+		case w == "set" && s.word(i+1) == "fire" && !strings.HasPrefix(s.tags[i], "VB") && nounTag(s.tags[i-1]):
+			// "settlers in Hebron set fire to …" tagged JJ or NN: the
+			// idiom's verb
+			s.tags[i], s.seq.Lemmas[i] = "VBD", "set"
 		case s.tags[i] == "VBZ" && (s.tags[i-1] == "NN" || s.tags[i-1] == "JJ") && (s.tags[i+1] == "VBD" || s.tags[i+1] == "VBN") && !auxiliaries[s.word(i+1)]:
 			// "street battles raged": a plural noun before its verb
 			s.tags[i] = "NNS"

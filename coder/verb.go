@@ -93,12 +93,13 @@ func (c *Coder) verbAt(s *sentence, i int) (verbHit, bool) {
 type capture struct {
 	src, tgt, cmp int // mention indexes, -1 when unbound
 	end           int // token after the last element matched
+	word          int // token of the last literal word matched, -1 when none
 	negated       bool
 }
 
 // matchPattern tries p around hit; elements may skip words unless joined.
 func (c *Coder) matchPattern(s *sentence, ms []mention, p *dict.Pattern, hit verbHit) (capture, bool) {
-	cp := capture{src: -1, tgt: -1, cmp: -1}
+	cp := capture{src: -1, tgt: -1, cmp: -1, word: -1}
 	return c.matchFrom(s, ms, p, hit, 0, 0, cp)
 }
 
@@ -154,6 +155,8 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 				next.tgt = mentionStarting(ms, q)
 			case dict.CompoundEl:
 				next.cmp = mentionStarting(ms, q)
+			case dict.Word:
+				next.word = q
 			}
 			if k < p.Verb || e.Kind == dict.Word {
 				// "- &NEGATVAUXVRB * OVER EFFORTS [904]": a pattern
@@ -209,10 +212,11 @@ var one = []int{1}
 const window = 12
 
 // clauseEnd is the first token from i on that closes the clause: a slot
-// after the verb cannot bind an actor beyond it.
+// after the verb cannot bind an actor beyond it, nor the speaker of a
+// closing attribution ("killing 50, Thai military sources said").
 func clauseEnd(s *sentence, i int) int {
 	for j := i; j < s.seq.Len() && j < i+window; j++ {
-		if s.clauseBreak(j) || (j > i && (s.pos(j) == "VBD" || s.pos(j) == "VBZ" || s.pos(j) == "VBP")) {
+		if s.clauseBreak(j) || attribution(s, j) || (j > i && (s.pos(j) == "VBD" || s.pos(j) == "VBZ" || s.pos(j) == "VBP")) {
 			return j
 		}
 	}
