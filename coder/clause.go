@@ -218,10 +218,12 @@ func named(m mention) bool {
 
 // insidePattern is an actor within the words a pattern without a target
 // slot matched, [from, to): "host Palestinian reconciliation talks" (host
-// ... talks) is held with the Palestinians.
+// ... talks) is held with the Palestinians. An agent with no country
+// ("contribute 4,000 troops") is what the act moves or involves, not a
+// counterpart: the target is looked for after the pattern.
 func insidePattern(s *sentence, ms []mention, from, to, src int) int {
 	for k := range ms {
-		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
+		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier && !ms[k].bare() {
 			return k
 		}
 	}

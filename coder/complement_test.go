@@ -39,6 +39,7 @@ func TestCoderMechanisms(t *testing.T) {
 		{"country officials", dyadic, "Eldorian officials attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
 		// an actor inside a pattern without a target slot is the target
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
+		{"bare agent inside pattern", dyadic, "Eldoria has contributed troops to a force in Quorvia.", []triple{{"ELD", "QRV", "074"}}},
 	}
 	for _, tt := range tests {
 		got := code(t, tt.c, d, tt.body, "")
