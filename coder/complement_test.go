@@ -39,6 +39,9 @@ func TestCoderMechanisms(t *testing.T) {
 		{"country officials", dyadic, "Eldorian officials attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
 		// an actor inside a pattern without a target slot is the target
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
+		// a "---" pattern's words hold no event noun either
+		{"null pattern covers noun", dyadic, "Eldoria has ended its dispute with Quorvia.", nil},
+		{"noun alone", dyadic, "Eldoria has a dispute with Quorvia.", []triple{{"ELD", "QRV", "160"}}},
 		{"bare agent inside pattern", dyadic, "Eldoria has contributed troops to a force in Quorvia.", []triple{{"ELD", "QRV", "074"}}},
 	}
 	for _, tt := range tests {

@@ -58,6 +58,14 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 				content[i] = true
 			}
 		}
+		if len(evs) == 0 && covered > h.end && c.nullPattern(s, ms, h) {
+			// "ending its dispute with Y" (END - end ... dispute
+			// [---]): a pattern that says the phrase is no event
+			// speaks for its nouns too
+			for i := h.end; i < covered; i++ {
+				content[i] = true
+			}
+		}
 		if len(evs) > 0 || unreal(s, h) != "" || negated(s, h) {
 			// "promised to continue military aid": the noun is a word
 			// of the pattern that coded the verb or its complement,
@@ -244,6 +252,13 @@ func (c *Coder) complementEnd(s *sentence, ms []mention, comp int) int {
 		return cp.end
 	}
 	return -1
+}
+
+// nullPattern reports a verb whose most specific pattern codes nothing
+// ("---"): a sense of the verb that is no political event.
+func (c *Coder) nullPattern(s *sentence, ms []mention, h verbHit) bool {
+	p, _ := c.match(s, ms, h)
+	return p != nil && nullCode(p.Code) && nullCode(p.Reverse)
 }
 
 // codeOf is the code verb h would get on its own.
