@@ -39,6 +39,8 @@ func TestCoderMechanisms(t *testing.T) {
 		{"country officials", dyadic, "Eldorian officials attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
 		// an actor inside a pattern without a target slot is the target
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
+		// a slot after pattern words takes the mention those words began
+		{"slot inside mention", dyadic, "Eldoria has opened an embassy in Quorvia.", []triple{{"ELD", "QRVGOV", "050"}}},
 		// a "---" pattern's words hold no event noun either
 		{"null pattern covers noun", dyadic, "Eldoria has ended its dispute with Quorvia.", nil},
 		{"noun alone", dyadic, "Eldoria has a dispute with Quorvia.", []triple{{"ELD", "QRV", "160"}}},
