@@ -279,7 +279,17 @@ func purposeOf(s *sentence, h verbHit) bool {
 	if s.word(i) != "to" || !nounTag(s.pos(i-1)) {
 		return false
 	}
-	for j := i - 2; j >= 0 && j >= i-15; j-- {
+	for j, n := i-2, 0; j >= 0 && n < 14; j-- {
+		if s.word(j) == ")" {
+			// "a grant of 580 million shillings (64.45 million
+			// dollars) over three years to finance": an aside does
+			// not count towards the distance
+			for j > 0 && s.word(j) != "(" {
+				j--
+			}
+			continue
+		}
+		n++
 		if s.clauseBreak(j) || s.word(j) == "," || s.word(j) == "that" {
 			return false
 		}
