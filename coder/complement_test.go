@@ -33,6 +33,7 @@ func TestCoderMechanisms(t *testing.T) {
 		{"apposition", dyadic, "Eldoria, in turn, attacked Quorvia.", []triple{{"ELD", "QRV", "190"}}},
 		{"apposition with actor", dyadic, "Eldoria, an old ally of Vestria, attacked Quorvia.", []triple{{"ELD", "QRV", "190"}}},
 		{"purpose", dyadic, "Eldoria conferred in Vestria to attack Quorvia.", []triple{{"ELD", "QRV", "190"}}},
+		{"complement in a relative clause", dyadic, "Eldoria met Vestria about a plan that aims to shell Quorvia.", []triple{{"ELD", "VST", "040"}}},
 		// actor codes: a named person keeps their code; generic members add no role to a group
 		{"person code", dyadic, "Eldoria official Morl Vanth attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
 		{"group members", dyadic, "Greyband representatives attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
