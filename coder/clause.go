@@ -3,6 +3,8 @@ package coder
 // The clause rules: who is the subject of a verb, what is its object, and
 // when a verb is passive or negated, read from word order and tags alone.
 
+import "strings"
+
 // subject finds the subject of verb h: the subject shared with the verb
 // it is coordinated with ("X condemned ... and promised ..."), else the
 // nearest mention before the verb inside its clause, else, for a relative
@@ -287,6 +289,34 @@ func prepObject(s *sentence, i int) bool {
 	return false
 }
 
+// relativePronounBefore reports a relative pronoun anywhere before token v.
+func relativePronounBefore(s *sentence, v int) bool {
+	for i := 0; i < v; i++ {
+		if p := s.pos(i); p == "WDT" || p == "WP" || p == "WP$" {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPrepObject reports a noun phrase of a preposition ending right
+// before token v: "to most West Africans", "from the Quorvian towns".
+func afterPrepObject(s *sentence, v int) bool {
+	noun := false
+	for j := v - 1; j >= 0 && j >= v-6; j-- {
+		switch p := s.pos(j); {
+		case nounTag(p):
+			noun = true
+		case p == "DT" || p == "JJ" || p == "JJS" || p == "CD" || p == "PRP$":
+		case p == "IN" || p == "TO":
+			return noun && s.word(j) != "that" && !subordinator(s.word(j))
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // subjectOfNext reports whether a finite verb follows token i closely.
 func subjectOfNext(s *sentence, i int) bool {
 	for ; i < s.seq.Len(); i++ {
@@ -303,6 +333,15 @@ func subjectOfNext(s *sentence, i int) bool {
 
 // passiveAt reports "was/were/been/is ... VBN".
 func passiveAt(s *sentence, h verbHit) bool {
+	if s.pos(h.head) == "VBD" && strings.HasSuffix(s.word(h.head), "ed") && afterPrepObject(s, h.start) && !relativePronounBefore(s, h.start) && !stativeAt(s, h) && reducedRelative(s, h) {
+		// "opened its borders to West Africans ordered out of
+		// Nigeria", the participle tagged as a past tense: a
+		// preposition's object has no verb of its own. After a
+		// relative clause ("peacekeepers who are part of the
+		// troops arrived") the verb before is the clause's, not
+		// the predicate.
+		return true
+	}
 	if s.pos(h.head) != "VBN" || stativeAt(s, h) {
 		return false
 	}

@@ -40,6 +40,8 @@ func TestCoderMechanisms(t *testing.T) {
 		{"country officials", dyadic, "Eldorian officials attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
 		// an actor inside a pattern without a target slot is the target
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
+		// a participle the tagger read as a past tense after a preposition's object
+		{"reduced relative tagged VBD", dyadic, "Vestria opened its borders today to most Eldorians expelled from Quorvia.", nil},
 		// a list member after an aside
 		{"aside in a list", dyadic, "Eldoria attacked Quorvia and, to a lesser extent, Vestria.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "190"}}},
 		{"aside before a clause", dyadic, "Eldoria attacked Quorvia and, in response, Vestria condemned Eldoria.", []triple{{"ELD", "QRV", "190"}, {"VST", "ELD", "111"}}},
