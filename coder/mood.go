@@ -294,8 +294,14 @@ func purposeOf(s *sentence, h verbHit) bool {
 			return false
 		}
 		if s.isVerb(j) && !auxiliaries[s.word(j)] {
-			return true
+			// "took steps to ease the curfew": the easing is what
+			// was done, not what it was done for
+			return !(s.seq.Lemmas[j] == "take" && measureNouns[s.word(i-1)])
 		}
 	}
 	return false
 }
+
+// measureNouns head "take steps/measures/action to VERB", a light
+// construction whose infinitive is the act itself.
+var measureNouns = map[string]bool{"step": true, "steps": true, "measure": true, "measures": true, "action": true, "actions": true, "move": true, "moves": true}
