@@ -42,6 +42,8 @@ func TestCoderMechanisms(t *testing.T) {
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
 		// a participle the tagger read as a past tense after a preposition's object
 		{"reduced relative tagged VBD", dyadic, "Vestria opened its borders today to most Eldorians expelled from Quorvia.", nil},
+		// a nationality naming a language is no actor
+		{"language", monadic, "Eldoria condemned the use of the Quorvian language.", []triple{{"ELD", "", "111"}}},
 		// a list member after an aside
 		{"aside in a list", dyadic, "Eldoria attacked Quorvia and, to a lesser extent, Vestria.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "190"}}},
 		{"aside before a clause", dyadic, "Eldoria attacked Quorvia and, in response, Vestria condemned Eldoria.", []triple{{"ELD", "QRV", "190"}, {"VST", "ELD", "111"}}},

@@ -80,10 +80,15 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 // markModifiers flags bare agents used as a noun's modifier: "a military
 // offensive", "terrorist activities", "the peacekeeping force's mandate"
 // name no one that can be acted upon, so they are never a target; they
-// may still be the author of the event noun they modify.
+// may still be the author of the event noun they modify. So does a
+// nationality naming a language ("the Russian language").
 func markModifiers(s *sentence, ms []mention) {
 	for k := range ms {
 		m := &ms[k]
+		if m.agent == nil && m.end-m.start == 1 && (s.word(m.end) == "language" || s.word(m.end) == "languages") {
+			m.modifier = true // "the use of the Russian language": a language, no one
+			continue
+		}
 		if !m.bare() || m.ofAgent {
 			continue
 		}
