@@ -125,7 +125,12 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		c.drop(s, h, why)
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
-	if c.opts.FutureIntent && rootOf(code) != "04" && purposeOf(s, h) {
+	if g := purposeOf(s, h); c.opts.FutureIntent && rootOf(code) != "04" && g >= 0 && (c.codes(s, ms, g) || !purpose(s, ms, h)) {
+		// a verb that codes nothing ("opened the bridge to allow aid
+		// through") leaves its purpose the only event, unless an
+		// actor before "to" is the infinitive's own subject
+		// ("convince the Parliament to amend"): what it is asked
+		// to do
 		c.drop(s, h, "infinitive of purpose")
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
@@ -252,6 +257,12 @@ func (c *Coder) complementEnd(s *sentence, ms []mention, comp int) int {
 		return cp.end
 	}
 	return -1
+}
+
+// codes reports a verb at token i that the dictionary gives a code.
+func (c *Coder) codes(s *sentence, ms []mention, i int) bool {
+	h, ok := c.verbAt(s, i)
+	return ok && !nullCode(c.codeOf(s, ms, h))
 }
 
 // nullPattern reports a verb whose most specific pattern codes nothing

@@ -262,22 +262,22 @@ func obliged(s *sentence, h verbHit) bool {
 	return false
 }
 
-// purposeOf reports an infinitive of purpose after the object of another
-// verb: "will give Tanzania a grant … to finance projects", "offered its
-// troops to Lebanon to help him". The reason an act is done for is not
+// purposeOf returns the verb whose infinitive of purpose h is, after
+// that verb's object, or -1: "will give Tanzania a grant … to finance
+// projects", "offered its troops to Lebanon to help him". The reason an act is done for is not
 // a second event; a governing verb's complement ("urged Israel to
 // withdraw") is handled before this is asked. Talks are the exception
 // the caller makes: "met in Moscow to discuss" is the consultation.
-func purposeOf(s *sentence, h verbHit) bool {
+func purposeOf(s *sentence, h verbHit) int {
 	if s.pos(h.head) != "VB" {
-		return false
+		return -1
 	}
 	i := h.start - 1
 	for i >= 0 && s.pos(i) == "RB" {
 		i--
 	}
 	if s.word(i) != "to" || !nounTag(s.pos(i-1)) {
-		return false
+		return -1
 	}
 	for j, n := i-2, 0; j >= 0 && n < 14; j-- {
 		if s.word(j) == ")" {
@@ -291,15 +291,18 @@ func purposeOf(s *sentence, h verbHit) bool {
 		}
 		n++
 		if s.clauseBreak(j) || s.word(j) == "," || s.word(j) == "that" {
-			return false
+			return -1
 		}
 		if s.isVerb(j) && !auxiliaries[s.word(j)] {
 			// "took steps to ease the curfew": the easing is what
 			// was done, not what it was done for
-			return !(s.seq.Lemmas[j] == "take" && measureNouns[s.word(i-1)])
+			if s.seq.Lemmas[j] == "take" && measureNouns[s.word(i-1)] {
+				return -1
+			}
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // measureNouns head "take steps/measures/action to VERB", a light
