@@ -225,7 +225,13 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		return nil, dy.src[0], comp, covered
 	}
 	ev := evidence{start: h.start, end: h.end, pat: pat, rule: rule(h, pat)}
-	return c.emit(s, ms, ev, dy, code, reverse), dy.src[0], comp, covered
+	subj := dy.src[0]
+	if dy.passive {
+		// "was indicted by the court and will resign": a verb
+		// coordinated with a passive shares its subject, not the agent
+		subj = c.subject(s, ms, h, shared)
+	}
+	return c.emit(s, ms, ev, dy, code, reverse), subj, comp, covered
 }
 
 // match returns the first (most specific) pattern of h's block that fires,
