@@ -37,6 +37,13 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 		}
 		if mainCoded && background(s, h) {
 			c.drop(s, h, "background clause (when/as/while/where) of a coded event")
+			if family(c.codeOf(s, ms, h)) != "" {
+				// "as the opposition threatened to storm": the
+				// infinitive goes with its governor
+				if comp := complementAt(s, h.end); comp >= 0 {
+					governed[comp] = true
+				}
+			}
 			continue
 		}
 		if content[h.head] {
