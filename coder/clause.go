@@ -184,6 +184,11 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		if (mutual || purpose) && locative(s, ms[k].start) {
 			continue // "met in Beijing": a place, not a counterpart
 		}
+		if participleAgent(s, from, ms[k].start) {
+			// "launched war games, expected to be joined by Italian
+			// vessels": the agent of a participle, not the object
+			return -1
+		}
 		g := members(ms, k)
 		if !prepObject(s, ms[k].start) && subjectOfNext(s, ms[g[len(g)-1]].end) {
 			return -1
@@ -191,6 +196,29 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		return k
 	}
 	return -1
+}
+
+// participleAgent reports a mention at token i governed by "by" after a
+// past participle that opens a clause set off by a comma between from
+// and i.
+func participleAgent(s *sentence, from, i int) bool {
+	j := i - 1
+	for j > from && (s.pos(j) == "DT" || s.pos(j) == "JJ") {
+		j--
+	}
+	if s.word(j) != "by" {
+		return false
+	}
+	vbn := false
+	for ; j >= from; j-- {
+		switch {
+		case s.pos(j) == "VBN":
+			vbn = true
+		case s.word(j) == ",":
+			return vbn // ", expected to be joined by": a clause set off
+		}
+	}
+	return false
 }
 
 // ownForces reports a bare agent owned by a possessive pronoun ("its

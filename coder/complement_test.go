@@ -42,6 +42,8 @@ func TestCoderMechanisms(t *testing.T) {
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
 		// a participle the tagger read as a past tense after a preposition's object
 		{"reduced relative tagged VBD", dyadic, "Vestria opened its borders today to most Eldorians expelled from Quorvia.", nil},
+		// the agent of a participle clause set off by a comma is no object
+		{"participle agent", monadic, "Eldoria attacked at dawn, supported later by Vestria.", []triple{{"ELD", "", "190"}}},
 		// a background clause's infinitive goes with it
 		{"background complement", dyadic, "Eldoria condemned Quorvia as Vestria threatened to shell Quorvia.", []triple{{"ELD", "QRV", "111"}}},
 		// a verb coordinated with a passive shares its subject, not its agent
