@@ -3,6 +3,8 @@ package coder
 // The clause rules: who is the subject of a verb, what is its object, and
 // when a verb is passive or negated, read from word order and tags alone.
 
+import "strings"
+
 // subject finds the subject of verb h: the subject shared with the verb
 // it is coordinated with ("X condemned ... and promised ..."), else the
 // nearest mention before the verb inside its clause, else, for a relative
@@ -222,6 +224,11 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		if (mutual || purpose) && locative(s, ms[k].start) {
 			continue // "met in Beijing": a place, not a counterpart
 		}
+		if participleAgent(s, from, ms[k].start) {
+			// "launched war games, expected to be joined by Italian
+			// vessels": the agent of a participle, not the object
+			return -1
+		}
 		g := members(ms, k)
 		if !prepObject(s, ms[k].start) && subjectOfNext(s, ms[g[len(g)-1]].end) {
 			return -1
@@ -229,6 +236,29 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		return k
 	}
 	return -1
+}
+
+// participleAgent reports a mention at token i governed by "by" after a
+// past participle that opens a clause set off by a comma between from
+// and i.
+func participleAgent(s *sentence, from, i int) bool {
+	j := i - 1
+	for j > from && (s.pos(j) == "DT" || s.pos(j) == "JJ") {
+		j--
+	}
+	if s.word(j) != "by" {
+		return false
+	}
+	vbn := false
+	for ; j >= from; j-- {
+		switch {
+		case s.pos(j) == "VBN":
+			vbn = true
+		case s.word(j) == ",":
+			return vbn // ", expected to be joined by": a clause set off
+		}
+	}
+	return false
 }
 
 // ownForces reports a bare agent owned by a possessive pronoun ("its
@@ -267,16 +297,14 @@ func named(m mention) bool {
 // insidePattern is an actor within the words a pattern without a target
 // slot matched, from token from to the end of the match: "host
 // Palestinian reconciliation talks" (host ... talks) is held with the
-// Palestinians. A bare agent that is the pattern's last literal word is
-// that word, not a party: in "launched artillery fire" (launch ...
-// artillery) the artillery is the subject's own; "U.N. inspectors" in
-// "allow ... inspectors" names whom.
+// Palestinians. An agent with no country is what the act moves or
+// involves, not a counterpart: in "launched artillery fire" (launch ...
+// artillery) the artillery is the subject's own, in "contribute 4,000
+// troops" the troops; the target is looked for after the pattern. "U.N.
+// inspectors" in "allow ... inspectors" names whom.
 func insidePattern(s *sentence, ms []mention, from int, cp capture, src int) int {
 	for k := range ms {
-		if cp.word >= ms[k].start && cp.word < ms[k].end && ms[k].bare() {
-			continue
-		}
-		if ms[k].start >= from && ms[k].end <= cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
+		if ms[k].start >= from && ms[k].end <= cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier && !ms[k].bare() {
 			return k
 		}
 	}
@@ -340,6 +368,34 @@ func prepObject(s *sentence, i int) bool {
 	return false
 }
 
+// relativePronounBefore reports a relative pronoun anywhere before token v.
+func relativePronounBefore(s *sentence, v int) bool {
+	for i := 0; i < v; i++ {
+		if p := s.pos(i); p == "WDT" || p == "WP" || p == "WP$" {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPrepObject reports a noun phrase of a preposition ending right
+// before token v: "to most West Africans", "from the Quorvian towns".
+func afterPrepObject(s *sentence, v int) bool {
+	noun := false
+	for j := v - 1; j >= 0 && j >= v-6; j-- {
+		switch p := s.pos(j); {
+		case nounTag(p):
+			noun = true
+		case p == "DT" || p == "JJ" || p == "JJS" || p == "CD" || p == "PRP$":
+		case p == "IN" || p == "TO":
+			return noun && s.word(j) != "that" && !subordinator(s.word(j))
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // subjectOfNext reports whether a finite verb follows token i closely.
 func subjectOfNext(s *sentence, i int) bool {
 	for ; i < s.seq.Len(); i++ {
@@ -356,6 +412,15 @@ func subjectOfNext(s *sentence, i int) bool {
 
 // passiveAt reports "was/were/been/is ... VBN".
 func passiveAt(s *sentence, h verbHit) bool {
+	if s.pos(h.head) == "VBD" && strings.HasSuffix(s.word(h.head), "ed") && afterPrepObject(s, h.start) && !relativePronounBefore(s, h.start) && !stativeAt(s, h) && reducedRelative(s, h) {
+		// "opened its borders to West Africans ordered out of
+		// Nigeria", the participle tagged as a past tense: a
+		// preposition's object has no verb of its own. After a
+		// relative clause ("peacekeepers who are part of the
+		// troops arrived") the verb before is the clause's, not
+		// the predicate.
+		return true
+	}
 	if s.pos(h.head) != "VBN" || stativeAt(s, h) {
 		return false
 	}

@@ -29,6 +29,7 @@ func testDict(t testing.TB) *dict.Dictionary {
 	w := func(x string) dict.Elem { return dict.Elem{Kind: dict.Word, Text: x, Joined: true} }
 	tgt := dict.Elem{Kind: dict.TargetEl, Joined: true}
 	d.AddNounPattern(&dict.Pattern{Code: "195", Text: "air strike on +", Elems: []dict.Elem{w("air"), w("strike"), w("on"), tgt}})
+	d.AddNounPattern(&dict.Pattern{Code: "160", Text: "dispute with +", Elems: []dict.Elem{w("dispute"), w("with"), tgt}})
 	d.AddNounPattern(&dict.Pattern{Code: "040", Reverse: "040", Text: "talks between $ and +",
 		Elems: []dict.Elem{w("talks"), w("between"), {Kind: dict.SourceEl, Joined: true}, w("and"), tgt}})
 	return d

@@ -33,12 +33,32 @@ func TestCoderMechanisms(t *testing.T) {
 		{"apposition", dyadic, "Eldoria, in turn, attacked Quorvia.", []triple{{"ELD", "QRV", "190"}}},
 		{"apposition with actor", dyadic, "Eldoria, an old ally of Vestria, attacked Quorvia.", []triple{{"ELD", "QRV", "190"}}},
 		{"purpose", dyadic, "Eldoria conferred in Vestria to attack Quorvia.", []triple{{"ELD", "QRV", "190"}}},
+		{"complement in a relative clause", dyadic, "Eldoria met Vestria about a plan that aims to shell Quorvia.", []triple{{"ELD", "VST", "040"}}},
 		// actor codes: a named person keeps their code; generic members add no role to a group
 		{"person code", dyadic, "Eldoria official Morl Vanth attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
 		{"group members", dyadic, "Greyband representatives attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
 		{"country officials", dyadic, "Eldorian officials attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
 		// an actor inside a pattern without a target slot is the target
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
+		// a participle the tagger read as a past tense after a preposition's object
+		{"reduced relative tagged VBD", dyadic, "Vestria opened its borders today to most Eldorians expelled from Quorvia.", nil},
+		// the agent of a participle clause set off by a comma is no object
+		{"participle agent", monadic, "Eldoria attacked at dawn, supported later by Vestria.", []triple{{"ELD", "", "190"}}},
+		// a background clause's infinitive goes with it
+		{"background complement", dyadic, "Eldoria condemned Quorvia as Vestria threatened to shell Quorvia.", []triple{{"ELD", "QRV", "111"}}},
+		// a verb coordinated with a passive shares its subject, not its agent
+		{"after a passive", dyadic, "Quorvia was attacked by Eldoria and condemned Vestria.", []triple{{"ELD", "QRV", "190"}, {"QRV", "VST", "111"}}},
+		// a nationality naming a language is no actor
+		{"language", monadic, "Eldoria condemned the use of the Quorvian language.", []triple{{"ELD", "", "111"}}},
+		// a list member after an aside
+		{"aside in a list", dyadic, "Eldoria attacked Quorvia and, to a lesser extent, Vestria.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "190"}}},
+		{"aside before a clause", dyadic, "Eldoria attacked Quorvia and, in response, Vestria condemned Eldoria.", []triple{{"ELD", "QRV", "190"}, {"VST", "ELD", "111"}}},
+		// a slot after pattern words takes the mention those words began
+		{"slot inside mention", dyadic, "Eldoria has opened an embassy in Quorvia.", []triple{{"ELD", "QRVGOV", "050"}}},
+		// a "---" pattern's words hold no event noun either
+		{"null pattern covers noun", dyadic, "Eldoria has ended its dispute with Quorvia.", nil},
+		{"noun alone", dyadic, "Eldoria has a dispute with Quorvia.", []triple{{"ELD", "QRV", "160"}}},
+		{"bare agent inside pattern", dyadic, "Eldoria has contributed troops to a force in Quorvia.", []triple{{"ELD", "QRV", "074"}}},
 	}
 	for _, tt := range tests {
 		got := code(t, tt.c, d, tt.body, "")

@@ -37,6 +37,13 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 		}
 		if mainCoded && background(s, h) {
 			c.drop(s, h, "background clause (when/as/while/where) of a coded event")
+			if family(c.codeOf(s, ms, h)) != "" {
+				// "as the opposition threatened to storm": the
+				// infinitive goes with its governor
+				if comp := complementAt(s, h.end); comp >= 0 {
+					governed[comp] = true
+				}
+			}
 			continue
 		}
 		if content[h.head] {
@@ -55,6 +62,14 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 		out = append(out, evs...)
 		if len(evs) > 0 && governsContent(evs[0].Code) {
 			for i, end := h.end, contentEnd(s, h); i < end; i++ {
+				content[i] = true
+			}
+		}
+		if len(evs) == 0 && covered > h.end && c.nullPattern(s, ms, h) {
+			// "ending its dispute with Y" (END - end ... dispute
+			// [---]): a pattern that says the phrase is no event
+			// speaks for its nouns too
+			for i := h.end; i < covered; i++ {
 				content[i] = true
 			}
 		}
@@ -117,7 +132,12 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		c.drop(s, h, why)
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
-	if c.opts.FutureIntent && rootOf(code) != "04" && purposeOf(s, h) {
+	if g := purposeOf(s, h); c.opts.FutureIntent && rootOf(code) != "04" && g >= 0 && (c.codes(s, ms, g) || !purpose(s, ms, h)) {
+		// a verb that codes nothing ("opened the bridge to allow aid
+		// through") leaves its purpose the only event, unless an
+		// actor before "to" is the infinitive's own subject
+		// ("convince the Parliament to amend"): what it is asked
+		// to do
 		c.drop(s, h, "infinitive of purpose")
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
@@ -218,7 +238,13 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		return nil, dy.src[0], comp, covered
 	}
 	ev := evidence{start: h.start, end: h.end, pat: pat, rule: rule(h, pat)}
-	return c.emit(s, ms, ev, dy, code, reverse), dy.src[0], comp, covered
+	subj := dy.src[0]
+	if dy.passive {
+		// "was indicted by the court and will resign": a verb
+		// coordinated with a passive shares its subject, not the agent
+		subj = c.subject(s, ms, h, shared)
+	}
+	return c.emit(s, ms, ev, dy, code, reverse), subj, comp, covered
 }
 
 // match returns the first (most specific) pattern of h's block that fires,
@@ -250,6 +276,19 @@ func (c *Coder) complementEnd(s *sentence, ms []mention, comp int) int {
 		return cp.end
 	}
 	return -1
+}
+
+// codes reports a verb at token i that the dictionary gives a code.
+func (c *Coder) codes(s *sentence, ms []mention, i int) bool {
+	h, ok := c.verbAt(s, i)
+	return ok && !nullCode(c.codeOf(s, ms, h))
+}
+
+// nullPattern reports a verb whose most specific pattern codes nothing
+// ("---"): a sense of the verb that is no political event.
+func (c *Coder) nullPattern(s *sentence, ms []mention, h verbHit) bool {
+	p, _ := c.match(s, ms, h)
+	return p != nil && nullCode(p.Code) && nullCode(p.Reverse)
 }
 
 // codeOf is the code verb h would get on its own.

@@ -103,10 +103,15 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 // markModifiers flags bare agents used as a noun's modifier: "a military
 // offensive", "terrorist activities", "the peacekeeping force's mandate"
 // name no one that can be acted upon, so they are never a target; they
-// may still be the author of the event noun they modify.
+// may still be the author of the event noun they modify. So does a
+// nationality naming a language ("the Russian language").
 func markModifiers(s *sentence, ms []mention) {
 	for k := range ms {
 		m := &ms[k]
+		if m.agent == nil && m.end-m.start == 1 && (s.word(m.end) == "language" || s.word(m.end) == "languages") {
+			m.modifier = true // "the use of the Russian language": a language, no one
+			continue
+		}
 		if !m.bare() || m.ofAgent {
 			continue
 		}
@@ -330,6 +335,9 @@ func groupCompounds(s *sentence, ms []mention) {
 	closed := make([]bool, len(ms)) // mention k ended a list with "and"/"nor"
 	for k := 1; k < len(ms); k++ {
 		ok, joined, conj := link(s, ms[k-1], ms[k], false)
+		if !ok && asideLink(s, ms[k-1], ms[k]) {
+			ok, joined, conj = true, true, true
+		}
 		if !ok && joined && !conj && k+1 < len(ms) && s.word(ms[k].end) == "," {
 			// "Mordor, the awful Arnor, and good Gondor": an adjective
 			// after a bare comma is a list member when the list goes on
@@ -378,6 +386,37 @@ func link(s *sentence, a, b mention, adj bool) (ok, joined, conj bool) {
 		}
 	}
 	return ok, joined, conj
+}
+
+// asideLink reads "A, and with strings attached, B" or "A and, to a
+// lesser extent, B": a conjunction, then a short aside closed by a comma
+// before the last member. The aside holds no finite verb or clause break,
+// and B opens no clause of its own ("Y and, in response, Z fired").
+func asideLink(s *sentence, a, b mention) bool {
+	i := a.end
+	if s.word(i) == "," {
+		i++
+	}
+	if w := s.word(i); w != "and" && w != "or" {
+		return false
+	}
+	i++
+	if s.word(i) == "," {
+		i++
+	}
+	end := b.start - 1
+	for end > i && (s.pos(end) == "DT" || s.pos(end) == "JJ") {
+		end-- // "..., the embattled Arnor"
+	}
+	if s.word(end) != "," || end-i < 1 || end-i > 5 || subjectOfNext(s, b.end) {
+		return false
+	}
+	for j := i; j < end; j++ {
+		if w := s.word(j); w == "," || w == "and" || w == "or" || finite(s.pos(j)) || s.clauseBreak(j) || s.pos(j) == "WDT" || s.pos(j) == "WP" {
+			return false
+		}
+	}
+	return true
 }
 
 // spreadOfAgent gives the other members of "the ambassadors of A, B and

@@ -262,30 +262,49 @@ func obliged(s *sentence, h verbHit) bool {
 	return false
 }
 
-// purposeOf reports an infinitive of purpose after the object of another
-// verb: "will give Tanzania a grant … to finance projects", "offered its
-// troops to Lebanon to help him". The reason an act is done for is not
+// purposeOf returns the verb whose infinitive of purpose h is, after
+// that verb's object, or -1: "will give Tanzania a grant … to finance
+// projects", "offered its troops to Lebanon to help him". The reason an act is done for is not
 // a second event; a governing verb's complement ("urged Israel to
 // withdraw") is handled before this is asked. Talks are the exception
 // the caller makes: "met in Moscow to discuss" is the consultation.
-func purposeOf(s *sentence, h verbHit) bool {
+func purposeOf(s *sentence, h verbHit) int {
 	if s.pos(h.head) != "VB" {
-		return false
+		return -1
 	}
 	i := h.start - 1
 	for i >= 0 && s.pos(i) == "RB" {
 		i--
 	}
 	if s.word(i) != "to" || !nounTag(s.pos(i-1)) {
-		return false
+		return -1
 	}
-	for j := i - 2; j >= 0 && j >= i-15; j-- {
+	for j, n := i-2, 0; j >= 0 && n < 14; j-- {
+		if s.word(j) == ")" {
+			// "a grant of 580 million shillings (64.45 million
+			// dollars) over three years to finance": an aside does
+			// not count towards the distance
+			for j > 0 && s.word(j) != "(" {
+				j--
+			}
+			continue
+		}
+		n++
 		if s.clauseBreak(j) || s.word(j) == "," || s.word(j) == "that" {
-			return false
+			return -1
 		}
 		if s.isVerb(j) && !auxiliaries[s.word(j)] {
-			return true
+			// "took steps to ease the curfew": the easing is what
+			// was done, not what it was done for
+			if s.seq.Lemmas[j] == "take" && measureNouns[s.word(i-1)] {
+				return -1
+			}
+			return j
 		}
 	}
-	return false
+	return -1
 }
+
+// measureNouns head "take steps/measures/action to VERB", a light
+// construction whose infinitive is the act itself.
+var measureNouns = map[string]bool{"step": true, "steps": true, "measure": true, "measures": true, "action": true, "actions": true, "move": true, "moves": true}

@@ -43,6 +43,10 @@ func TestMood(t *testing.T) {
 		{"demand after a time adjunct", "Eldoria said on Tuesday that Quorvia must withdraw.", []triple{{"ELD", "QRV", "1056"}}},
 		// an infinitive of purpose is no second event; talks are the meeting
 		{"purpose", "Eldoria released the prisoners to attack Quorvia.", []triple{{"ELD", "---CVL", "084"}}},
+		{"purpose after an aside", "Eldoria released the prisoners (about forty men of the northern guard and their two old captains) over the past week to attack Quorvia.", []triple{{"ELD", "---CVL", "084"}}},
+		{"purpose of an uncoded verb", "Eldoria crossed the border at dawn to attack Quorvia.", []triple{{"ELD", "QRV", "190"}}},
+		{"object control", "Eldoria persuaded the Quorvian troops to attack Vestria.", nil},
+		{"take steps", "Eldoria took steps to release Quorvian prisoners.", []triple{{"ELD", "QRVCVL", "084"}}},
 		{"talks purpose", "Eldoria met Vestria in Quorvia to confer.", []triple{{"ELD", "VST", "040"}, {"ELD", "", "046"}}},
 		// "X said that they will …": the speaker's intent
 		{"reported pronoun", "Eldoria said that they will release Quorvian prisoners.", []triple{{"ELD", "", "010"}, {"ELD", "QRVCVL", "0353"}}},

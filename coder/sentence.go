@@ -159,6 +159,11 @@ func purpose(s *sentence, ms []mention, h verbHit) bool {
 	if s.word(i) != "to" || s.pos(h.head) != "VB" {
 		return false
 	}
+	if j := i - 1; j >= 0 && s.isVerb(j) && !auxiliaries[s.word(j)] {
+		// "a resolution that aims to tighten": the complement of a
+		// verb of its own, whose subject it shares
+		return false
+	}
 	for k := range ms {
 		if ms[k].end == i && !prepObject(s, ms[k].start) {
 			return false

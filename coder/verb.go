@@ -131,16 +131,30 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 		}
 	}
 	for q := lo; q < hi; q++ {
-		for _, n := range c.elemAt(s, ms, e, q) {
+		ns := c.elemAt(s, ms, e, q)
+		tail := -1
+		if e.Kind == dict.TargetEl && len(ns) == 0 && k > p.Verb+1 && p.Elems[k-1].Kind == dict.Word {
+			// "opened an embassy in +" on "embassy in Tehran", one
+			// mention (IRNGOV) whose head the pattern's words matched:
+			// the slot takes that mention
+			if tail = mentionInside(ms, q, hit.end); tail >= 0 {
+				ns = []int{ms[tail].end - q}
+			}
+		}
+		for _, n := range ns {
 			next := cp
 			switch e.Kind {
 			case dict.SourceEl:
 				next.src = mentionStarting(ms, q)
 			case dict.TargetEl:
-				if locative(s, q) && (k == 0 || p.Elems[k-1].Text != "in") {
+				m := mentionStarting(ms, q)
+				if tail >= 0 {
+					m = tail
+				}
+				if tail < 0 && locative(s, q) && (k == 0 || p.Elems[k-1].Text != "in") {
 					continue // "met in Moscow": a place, unless written "in +"
 				}
-				if ms[mentionStarting(ms, q)].modifier {
+				if ms[m].modifier {
 					continue // "launch a military offensive": no target
 				}
 				if k == p.Verb+1 && prepositional(s, hit.end) {
@@ -149,10 +163,10 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 					// no direct object
 					continue
 				}
-				if m := mentionStarting(ms, q); k > p.Verb && !prepObject(s, q) && finiteNext(s, ms[m].end) {
+				if k > p.Verb && !prepObject(s, q) && finiteNext(s, ms[m].end) {
 					continue // "when it comes to policy, Z criticized": Z's clause
 				}
-				next.tgt = mentionStarting(ms, q)
+				next.tgt = m
 			case dict.CompoundEl:
 				next.cmp = mentionStarting(ms, q)
 			case dict.Word:
@@ -172,6 +186,17 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 		}
 	}
 	return cp, false
+}
+
+// mentionInside is the mention that runs through token q having begun
+// before it, at or after token from; -1 if none.
+func mentionInside(ms []mention, q, from int) int {
+	for k := range ms {
+		if ms[k].start >= from && ms[k].start < q && q < ms[k].end {
+			return k
+		}
+	}
+	return -1
 }
 
 // elemAt returns the token lengths element e can match at q.

@@ -138,6 +138,17 @@ func (l *lemmatizer) rule(w, tag string) string {
 			return s
 		}
 	}
+	// A verb made from a noun (telephoned, zoned, siphoned) is often
+	// unattested as a verb; a stem that is a known noun, when only one
+	// is, settles the silent e.
+	if class == classVerb && len(c) > 1 {
+		if n0, n1 := l.known(classNoun, c[0]), l.known(classNoun, c[1]); n0 != n1 {
+			if n1 {
+				return c[1]
+			}
+			return c[0]
+		}
+	}
 	return c[0]
 }
 

@@ -11,6 +11,9 @@ func TestLemmaRules(t *testing.T) {
 	for _, v := range []string{"hope", "stop", "call", "create", "agree", "change", "bring", "run"} {
 		l.vocab[vocabKey(classVerb, v)] = struct{}{}
 	}
+	for _, n := range []string{"telephone", "siphon", "hope", "hop"} {
+		l.vocab[vocabKey(classNoun, n)] = struct{}{}
+	}
 	tests := []struct{ word, tag, want string }{
 		{"parties", "NNS", "party"},
 		{"boxes", "NNS", "box"},
@@ -31,6 +34,8 @@ func TestLemmaRules(t *testing.T) {
 		{"walked", "VBD", "walk"}, // unattested: heuristics
 		{"debated", "VBD", "debate"},
 		{"visited", "VBD", "visit"},
+		{"telephoned", "VBD", "telephone"}, // no verb: the noun settles the e
+		{"siphoned", "VBN", "siphon"},
 		{"bigger", "JJR", "big"},
 		{"happiest", "JJS", "happy"},
 		{"12,000", "CD", "12000"},
