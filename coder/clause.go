@@ -218,10 +218,13 @@ func named(m mention) bool {
 
 // insidePattern is an actor within the words a pattern without a target
 // slot matched, [from, to): "host Palestinian reconciliation talks" (host
-// ... talks) is held with the Palestinians.
+// ... talks) is held with the Palestinians. An actor that starts inside
+// those words may run past them when a pattern word is its own head noun:
+// "summoned Gondor's ambassador Hurin" (summon ... ambassador) summons
+// Gondor's ambassador, not whoever comes next.
 func insidePattern(s *sentence, ms []mention, from, to, src int) int {
 	for k := range ms {
-		if ms[k].start >= from && ms[k].end <= to && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
+		if ms[k].start >= from && ms[k].start < to && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier {
 			return k
 		}
 	}

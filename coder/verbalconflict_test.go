@@ -1,0 +1,47 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/petrarch"
+)
+
+// verbalDict is the test dictionary with a few more invented verbs and
+// agents for the verbal-conflict rules (complaints, refusals, protests).
+func verbalDict(t *testing.T) *dict.Dictionary {
+	t.Helper()
+	d := testDict(t)
+	verbs := `--- SUMMON [114] ---
+SUMMON
+- * AMBASSADOR [114]
+`
+	if err := petrarch.Load(d, petrarch.Verbs, strings.NewReader(verbs), "verbs.txt"); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestVerbalConflict covers the target and source rules of complaints,
+// refusals, demands and protests, on invented sentences.
+func TestVerbalConflict(t *testing.T) {
+	d := verbalDict(t)
+	dyadic := New(d, Options{})
+	tests := []struct {
+		name string
+		c    *Coder
+		body string
+		want []triple
+	}{
+		// a pattern word that heads an actor ("summon ... ambassador")
+		// makes that actor the target, though its name runs on
+		{"actor straddling the pattern", dyadic, "Eldoria summoned Quorvia's ambassador Hurin Tallo over the raid on Vestria.", []triple{{"ELD", "QRVGOV", "114"}}},
+	}
+	for _, tt := range tests {
+		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q: got %v, want %v", tt.name, tt.body, got, tt.want)
+		}
+	}
+}
