@@ -21,6 +21,11 @@ SUMMON
 	if err := petrarch.Load(d, petrarch.Verbs, strings.NewReader(verbs), "verbs.txt"); err != nil {
 		t.Fatal(err)
 	}
+	if err := petrarch.Load(d, petrarch.Agents, strings.NewReader("RIOT_POLICE [~COP]\n"), "agents.txt"); err != nil {
+		t.Fatal(err)
+	}
+	w := func(x string) dict.Elem { return dict.Elem{Kind: dict.Word, Text: x, Joined: true} }
+	d.AddNounPattern(&dict.Pattern{Code: "145", Text: "riot", Elems: []dict.Elem{w("riot")}})
 	return d
 }
 
@@ -29,6 +34,7 @@ SUMMON
 func TestVerbalConflict(t *testing.T) {
 	d := verbalDict(t)
 	dyadic := New(d, Options{})
+	monadic := New(d, Options{Monadic: true})
 	tests := []struct {
 		name string
 		c    *Coder
@@ -38,6 +44,9 @@ func TestVerbalConflict(t *testing.T) {
 		// a pattern word that heads an actor ("summon ... ambassador")
 		// makes that actor the target, though its name runs on
 		{"actor straddling the pattern", dyadic, "Eldoria summoned Quorvia's ambassador Hurin Tallo over the raid on Vestria.", []triple{{"ELD", "QRVGOV", "114"}}},
+		// an event noun that is a word of an agent's name is no event
+		{"event noun in an agent name", monadic, "Eldorian riot police attacked Quorvia.", []triple{{"ELDCOP", "QRV", "190"}}},
+		{"event noun after an actor", monadic, "Eldorian riot broke out.", []triple{{"ELD", "", "145"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
