@@ -164,12 +164,14 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		}
 		purpose := false
 		for i := from; i < ms[k].start; i++ {
-			if s.pos(i) == "VB" && s.word(i-1) == "to" && nounTag(s.pos(i-2)) && i-2 >= from && !mutual {
+			if s.pos(i) == "VB" && s.word(i-1) == "to" && nounTag(s.pos(i-2)) && i-2 >= from-1 && !mutual {
 				// "signed an accord to supply Gondor with wheat": the
 				// infinitive after the verb's object noun says what
-				// the act is for, and its object is the target; a
-				// verb's own complement ("proposed to take up") is
-				// left to the complement rules
+				// the act is for, and its object is the target, also
+				// when the noun is the last word of the verb's pattern
+				// ("staged a sit-in to denounce Gondor"); a verb's own
+				// complement ("proposed to take up") is left to the
+				// complement rules
 				purpose = true
 				continue
 			}

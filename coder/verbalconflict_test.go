@@ -17,6 +17,10 @@ func verbalDict(t *testing.T) *dict.Dictionary {
 	verbs := `--- SUMMON [114] ---
 SUMMON
 - * AMBASSADOR [114]
+
+--- STAGE [---] ---
+STAGE
+- * VIGIL [141]
 `
 	if err := petrarch.Load(d, petrarch.Verbs, strings.NewReader(verbs), "verbs.txt"); err != nil {
 		t.Fatal(err)
@@ -47,6 +51,9 @@ func TestVerbalConflict(t *testing.T) {
 		// an event noun that is a word of an agent's name is no event
 		{"event noun in an agent name", monadic, "Eldorian riot police attacked Quorvia.", []triple{{"ELDCOP", "QRV", "190"}}},
 		{"event noun after an actor", monadic, "Eldorian riot broke out.", []triple{{"ELD", "", "145"}}},
+		// the object of an infinitive of purpose after the pattern's
+		// last noun is the protest's target
+		{"purpose after pattern noun", dyadic, "Eldoria staged a vigil to denounce Quorvia.", []triple{{"ELD", "QRV", "141"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
