@@ -19,6 +19,9 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 		// "Vestria, which Eldoria attacked, met …": skip the clause
 		return subjectBefore(s, ms, r, clauseStart(s, r))
 	}
+	if k := c.speakerPronoun(s, ms, h.start, shared); k >= 0 {
+		return k
+	}
 	b := clauseStart(s, h.start)
 	if k := subjectBefore(s, ms, h.start, b); k >= 0 {
 		return k
@@ -36,6 +39,35 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 		}
 	}
 	return -1
+}
+
+// speakerPronoun is the subject of a reporting verb written right before
+// the pronoun subject of verb v, "that" and adverbs aside: in "X rejected
+// a Y plan and said they opposed Z" they are X, not the Y before them.
+// Only a pronoun straight after the reporting verb counts; "told Y they"
+// may well mean Y. shared is passed on for the reporting verb's own
+// subject ("and said").
+func (c *Coder) speakerPronoun(s *sentence, ms []mention, v, shared int) int {
+	i := v - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	switch s.word(i) {
+	case "they", "it", "he", "she", "we":
+	default:
+		return -1
+	}
+	j := i - 1
+	if s.word(j) == "that" {
+		j--
+	}
+	for j >= 0 && s.pos(j) == "RB" {
+		j--
+	}
+	if j < 0 || !s.isVerb(j) || !reportVerbs[s.seq.Lemmas[j]] {
+		return -1
+	}
+	return c.subject(s, ms, verbHit{head: j, start: j, end: j + 1}, shared)
 }
 
 // antecedent is the subject of a relative clause opened by the pronoun at

@@ -54,6 +54,8 @@ func TestVerbalConflict(t *testing.T) {
 		// the object of an infinitive of purpose after the pattern's
 		// last noun is the protest's target
 		{"purpose after pattern noun", dyadic, "Eldoria staged a vigil to denounce Quorvia.", []triple{{"ELD", "QRV", "141"}}},
+		// "and said they …": they are the speaker, not the actor last named
+		{"speaker pronoun", dyadic, "Eldoria attacked a Quorvian town and said they also condemned Vestria.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "111"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
