@@ -128,7 +128,14 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			c.drop(s, h, "failed to")
 			return nil, c.subject(s, ms, h, shared), -1, covered
 		}
-		code, reverse = r, ""
+		if reverse == code {
+			// "X and Y failed to reach agreement": a joint failure
+			// stays mutual, each side's with the other
+			reverse = r
+		} else {
+			reverse = ""
+		}
+		code = r
 	}
 	if negated(s, h) && !cp.negated {
 		// "will not release" is a refusal (1243); "did not release"
@@ -167,6 +174,9 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			if ch, ok = c.verbAt(s, comp); ok && generic(code) {
 				if r := refine(fam, c.codeOf(s, ms, ch)); r != "" {
 					code, reverse = r, ""
+					if fam == "12" && s.seq.Lemmas[h.head] == "fail" && c.mutualOf(s, ms, ch) {
+						reverse = r // "failed to reach agreement": mutual, as above
+					}
 				}
 			}
 		}
@@ -244,6 +254,16 @@ func (c *Coder) complementEnd(s *sentence, ms []mention, comp int) int {
 		return cp.end
 	}
 	return -1
+}
+
+// mutualOf reports a verb whose own code is mutual (reach ... agreement,
+// meet): what its parties do, they do with each other.
+func (c *Coder) mutualOf(s *sentence, ms []mention, h verbHit) bool {
+	if p, _ := c.match(s, ms, h); p != nil {
+		return p.Reverse != "" && p.Reverse == p.Code
+	}
+	r := h.form.EffectiveReverse()
+	return r != "" && r == h.form.EffectiveCode()
 }
 
 // codeOf is the code verb h would get on its own.

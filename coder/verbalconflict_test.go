@@ -56,10 +56,22 @@ func TestVerbalConflict(t *testing.T) {
 		{"purpose after pattern noun", dyadic, "Eldoria staged a vigil to denounce Quorvia.", []triple{{"ELD", "QRV", "141"}}},
 		// "and said they …": they are the speaker, not the actor last named
 		{"speaker pronoun", dyadic, "Eldoria attacked a Quorvian town and said they also condemned Vestria.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "111"}}},
+		// a joint failure to agree is each side's with the other
+		{"joint failure", dyadic, "Eldoria and Quorvia failed to confer.", []triple{{"ELD", "QRV", "125"}, {"QRV", "ELD", "125"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %q: got %v, want %v", tt.name, tt.body, got, tt.want)
 		}
+	}
+	// the same through a FAIL verb whose pattern governs the complement
+	fd := verbalDict(t)
+	if err := petrarch.Load(fd, petrarch.Verbs, strings.NewReader("--- FAIL [---] ---\nFAIL\n- * TO CONFER [120]\n"), "verbs.txt"); err != nil {
+		t.Fatal(err)
+	}
+	body := "Eldoria and Quorvia failed to confer."
+	want := []triple{{"ELD", "QRV", "125"}, {"QRV", "ELD", "125"}}
+	if got := code(t, New(fd, Options{}), fd, body, ""); !slices.Equal(got, want) {
+		t.Errorf("joint failure (FAIL pattern): %q: got %v, want %v", body, got, want)
 	}
 }
