@@ -58,6 +58,8 @@ func TestVerbalConflict(t *testing.T) {
 		{"speaker pronoun", dyadic, "Eldoria attacked a Quorvian town and said they also condemned Vestria.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "111"}}},
 		// a joint failure to agree is each side's with the other
 		{"joint failure", dyadic, "Eldoria and Quorvia failed to confer.", []triple{{"ELD", "QRV", "125"}, {"QRV", "ELD", "125"}}},
+		// "US-led" is "U.S.-led": the country leads
+		{"US-led", dyadic, "The US-led troops attacked Quorvia.", []triple{{"USAMIL", "QRV", "190"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
