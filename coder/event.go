@@ -117,6 +117,10 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		c.drop(s, h, why)
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
+	if othersDuty(s, ms, h, shared) {
+		c.drop(s, h, "obligation of another (he/she must), not the speaker's act")
+		return nil, c.subject(s, ms, h, shared), -1, covered
+	}
 	if c.opts.FutureIntent && rootOf(code) != "04" && purposeOf(s, h) {
 		c.drop(s, h, "infinitive of purpose")
 		return nil, c.subject(s, ms, h, shared), -1, covered

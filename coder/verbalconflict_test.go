@@ -60,6 +60,9 @@ func TestVerbalConflict(t *testing.T) {
 		{"joint failure", dyadic, "Eldoria and Quorvia failed to confer.", []triple{{"ELD", "QRV", "125"}, {"QRV", "ELD", "125"}}},
 		// "US-led" is "U.S.-led": the country leads
 		{"US-led", dyadic, "The US-led troops attacked Quorvia.", []triple{{"USAMIL", "QRV", "190"}}},
+		// "saying he must …" after a speaker who is no person: his duty,
+		// not his act
+		{"another's duty", dyadic, "Eldorian troops attacked Quorvia, saying he must withdraw from Vestria.", []triple{{"ELDMIL", "QRV", "190"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
