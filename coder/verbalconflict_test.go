@@ -63,6 +63,9 @@ func TestVerbalConflict(t *testing.T) {
 		// "saying he must …" after a speaker who is no person: his duty,
 		// not his act
 		{"another's duty", dyadic, "Eldorian troops attacked Quorvia, saying he must withdraw from Vestria.", []triple{{"ELDMIL", "QRV", "190"}}},
+		// a list of charges in gerunds stays the accusation's content
+		{"gerund list", dyadic, "Eldoria condemned Quorvia for attacking civilians, shelling Vestria and killing farmers.", []triple{{"ELD", "QRV", "111"}}},
+		{"new predicate", dyadic, "Eldoria condemned Quorvia, shelling Vestria.", []triple{{"ELD", "QRV", "111"}, {"ELD", "VST", "194"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
