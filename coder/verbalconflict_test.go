@@ -25,7 +25,7 @@ STAGE
 	if err := petrarch.Load(d, petrarch.Verbs, strings.NewReader(verbs), "verbs.txt"); err != nil {
 		t.Fatal(err)
 	}
-	if err := petrarch.Load(d, petrarch.Agents, strings.NewReader("RIOT_POLICE [~COP]\n"), "agents.txt"); err != nil {
+	if err := petrarch.Load(d, petrarch.Agents, strings.NewReader("RIOT_POLICE [~COP]\nREBEL_GROUP [~REB]\n"), "agents.txt"); err != nil {
 		t.Fatal(err)
 	}
 	w := func(x string) dict.Elem { return dict.Elem{Kind: dict.Word, Text: x, Joined: true} }
@@ -66,6 +66,9 @@ func TestVerbalConflict(t *testing.T) {
 		// a list of charges in gerunds stays the accusation's content
 		{"gerund list", dyadic, "Eldoria condemned Quorvia for attacking civilians, shelling Vestria and killing farmers.", []triple{{"ELD", "QRV", "111"}}},
 		{"new predicate", dyadic, "Eldoria condemned Quorvia, shelling Vestria.", []triple{{"ELD", "QRV", "111"}, {"ELD", "VST", "194"}}},
+		// a name in apposition to a bare agent is that agent
+		{"apposition names the agent", dyadic, "The main rebel group, Greyband, attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
+		{"list after a bare agent", dyadic, "The troops, Greyband and Vestria attacked Quorvia.", []triple{{"---MIL", "QRV", "190"}, {"ELDREB", "QRV", "190"}, {"VST", "QRV", "190"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
