@@ -21,6 +21,9 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 		// "Vestria, which Eldoria attacked, met …": skip the clause
 		return subjectBefore(s, ms, r, clauseStart(s, r))
 	}
+	if k := c.speakerPronoun(s, ms, h.start, shared); k >= 0 {
+		return k
+	}
 	b := clauseStart(s, h.start)
 	if k := subjectBefore(s, ms, h.start, b); k >= 0 {
 		return k
@@ -38,6 +41,35 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 		}
 	}
 	return -1
+}
+
+// speakerPronoun is the subject of a reporting verb written right before
+// the pronoun subject of verb v, "that" and adverbs aside: in "X rejected
+// a Y plan and said they opposed Z" they are X, not the Y before them.
+// Only a pronoun straight after the reporting verb counts; "told Y they"
+// may well mean Y. shared is passed on for the reporting verb's own
+// subject ("and said").
+func (c *Coder) speakerPronoun(s *sentence, ms []mention, v, shared int) int {
+	i := v - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	switch s.word(i) {
+	case "they", "it", "he", "she", "we":
+	default:
+		return -1
+	}
+	j := i - 1
+	if s.word(j) == "that" {
+		j--
+	}
+	for j >= 0 && s.pos(j) == "RB" {
+		j--
+	}
+	if j < 0 || !s.isVerb(j) || !reportVerbs[s.seq.Lemmas[j]] {
+		return -1
+	}
+	return c.subject(s, ms, verbHit{head: j, start: j, end: j + 1}, shared)
 }
 
 // antecedent is the subject of a relative clause opened by the pronoun at
@@ -206,12 +238,14 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 		}
 		purpose := false
 		for i := from; i < ms[k].start; i++ {
-			if s.pos(i) == "VB" && s.word(i-1) == "to" && nounTag(s.pos(i-2)) && i-2 >= from && !mutual {
+			if s.pos(i) == "VB" && s.word(i-1) == "to" && nounTag(s.pos(i-2)) && i-2 >= from-1 && !mutual {
 				// "signed an accord to supply Gondor with wheat": the
 				// infinitive after the verb's object noun says what
-				// the act is for, and its object is the target; a
-				// verb's own complement ("proposed to take up") is
-				// left to the complement rules
+				// the act is for, and its object is the target, also
+				// when the noun is the last word of the verb's pattern
+				// ("staged a sit-in to denounce Gondor"); a verb's own
+				// complement ("proposed to take up") is left to the
+				// complement rules
 				purpose = true
 				continue
 			}
@@ -301,10 +335,13 @@ func named(m mention) bool {
 // involves, not a counterpart: in "launched artillery fire" (launch ...
 // artillery) the artillery is the subject's own, in "contribute 4,000
 // troops" the troops; the target is looked for after the pattern. "U.N.
-// inspectors" in "allow ... inspectors" names whom.
+// inspectors" in "allow ... inspectors" names whom. An actor that starts
+// inside those words may run past them when a pattern word is its own
+// head noun: "summoned Gondor's ambassador Hurin" (summon ... ambassador)
+// summons Gondor's ambassador, not whoever comes next.
 func insidePattern(s *sentence, ms []mention, from int, cp capture, src int) int {
 	for k := range ms {
-		if ms[k].start >= from && ms[k].end <= cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier && !ms[k].bare() {
+		if ms[k].start >= from && ms[k].start < cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier && !ms[k].bare() {
 			return k
 		}
 	}

@@ -35,6 +35,9 @@ func contentEnd(s *sentence, h verbHit) int {
 		case ";", ":", "--", "but", "while", "whereas", "although", "because", "according", "after", "since", "as":
 			return i
 		case ",", "and":
+			if s.word(i) == "," && gerundList(s, h.end, i) {
+				continue
+			}
 			if newPredicate(s, i+1) || s.word(i) == "," && reportingClause(s, i+1) {
 				return i
 			}
@@ -44,6 +47,36 @@ func contentEnd(s *sentence, h verbHit) int {
 		}
 	}
 	return n
+}
+
+// gerundList reports a comma at token i inside a list of gerunds that
+// opened after a preposition of the content: "accused X of violating
+// rights, ignoring the law and sending a signal" lists charges; the
+// gerund after the comma is the next one, not a new predicate of the
+// subject. The list must go on to "and"/"or" + gerund before any break.
+func gerundList(s *sentence, from, i int) bool {
+	if s.pos(i+1) != "VBG" {
+		return false
+	}
+	opened := false
+	for j := from; j < i; j++ {
+		if s.pos(j) == "VBG" && s.pos(j-1) == "IN" {
+			opened = true
+			break
+		}
+	}
+	if !opened {
+		return false
+	}
+	for j := i + 2; j < s.seq.Len() && j < i+15; j++ {
+		switch w := s.word(j); {
+		case (w == "and" || w == "or") && s.pos(j+1) == "VBG":
+			return true
+		case w == ";" || w == ":" || w == "--" || s.clauseBreak(j) || finite(s.pos(j)):
+			return false
+		}
+	}
+	return false
 }
 
 // reportingClause reports a closing attribution at token i: ", Benin

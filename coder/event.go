@@ -132,6 +132,10 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		c.drop(s, h, why)
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
+	if othersDuty(s, ms, h, shared) {
+		c.drop(s, h, "obligation of another (he/she must), not the speaker's act")
+		return nil, c.subject(s, ms, h, shared), -1, covered
+	}
 	if g := purposeOf(s, h); c.opts.FutureIntent && rootOf(code) != "04" && g >= 0 && (c.codes(s, ms, g) || !purpose(s, ms, h)) {
 		// a verb that codes nothing ("opened the bridge to allow aid
 		// through") leaves its purpose the only event, unless an
@@ -148,7 +152,14 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			c.drop(s, h, "failed to")
 			return nil, c.subject(s, ms, h, shared), -1, covered
 		}
-		code, reverse = r, ""
+		if reverse == code {
+			// "X and Y failed to reach agreement": a joint failure
+			// stays mutual, each side's with the other
+			reverse = r
+		} else {
+			reverse = ""
+		}
+		code = r
 	}
 	if negated(s, h) && !cp.negated {
 		// "will not release" is a refusal (1243); "did not release"
@@ -192,6 +203,9 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 			if ch, ok = c.verbAt(s, comp); ok && generic(code) {
 				if r := refine(fam, c.codeOf(s, ms, ch)); r != "" {
 					code, reverse = r, ""
+					if fam == "12" && s.seq.Lemmas[h.head] == "fail" && c.mutualOf(s, ms, ch) {
+						reverse = r // "failed to reach agreement": mutual, as above
+					}
 				}
 			}
 		}
@@ -289,6 +303,16 @@ func (c *Coder) codes(s *sentence, ms []mention, i int) bool {
 func (c *Coder) nullPattern(s *sentence, ms []mention, h verbHit) bool {
 	p, _ := c.match(s, ms, h)
 	return p != nil && nullCode(p.Code) && nullCode(p.Reverse)
+}
+
+// mutualOf reports a verb whose own code is mutual (reach ... agreement,
+// meet): what its parties do, they do with each other.
+func (c *Coder) mutualOf(s *sentence, ms []mention, h verbHit) bool {
+	if p, _ := c.match(s, ms, h); p != nil {
+		return p.Reverse != "" && p.Reverse == p.Code
+	}
+	r := h.form.EffectiveReverse()
+	return r != "" && r == h.form.EffectiveCode()
 }
 
 // codeOf is the code verb h would get on its own.

@@ -352,12 +352,30 @@ func groupCompounds(s *sentence, ms []mention) {
 			// the clause; it opens no list
 			ok = false
 		}
+		if ok && joined && !conj && ms[k-1].bare() && !ms[k].bare() && named(ms[k]) && !listGoesOn(s, ms, k) {
+			// "the main rebel group, the Greyband, said": a name
+			// after a bare agent and a comma, with no list going on,
+			// is an apposition naming the agent, not a second actor;
+			// the agent is the one named
+			ok = false
+			ms[k-1].codes = slices.Clone(ms[k].codes)
+		}
 		if ok && joined && !(closed[k-1] && !conj) {
 			g := ms[k-1].group
 			ms[k].group = g
 			closed[k] = conj
 		}
 	}
+}
+
+// listGoesOn reports mention k joined to the next by a comma or a
+// conjunction: "rebels, Hamas and Fatah" is a list.
+func listGoesOn(s *sentence, ms []mention, k int) bool {
+	if k+1 >= len(ms) {
+		return false
+	}
+	ok, joined, _ := link(s, ms[k], ms[k+1], false)
+	return ok && joined
 }
 
 // link reads the tokens between mentions a and b: ok when they may join a

@@ -40,6 +40,36 @@ func unreal(s *sentence, h verbHit) string {
 	return ""
 }
 
+// othersDuty reports "he/she must VERB" right after a reporting verb
+// whose subject (shared) is no person: "activists rallied, saying he must
+// resign" demand his resignation; he has not resigned. A speaker who is
+// a person may be committing itself ("he said he must go"), which
+// obliged leaves to the existing rules.
+func othersDuty(s *sentence, ms []mention, h verbHit, shared int) bool {
+	i := h.start - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.word(i) == "be" || s.word(i) == "to") && !negation[s.word(i)] {
+		i--
+	}
+	switch s.word(i) {
+	case "must", "should", "ought":
+	default:
+		return false
+	}
+	switch s.word(i - 1) {
+	case "he", "she":
+	default:
+		return false
+	}
+	j := i - 2
+	if s.word(j) == "that" {
+		j--
+	}
+	if j < 0 || !s.isVerb(j) || !reportVerbs[s.seq.Lemmas[j]] {
+		return false
+	}
+	return shared >= 0 && !ms[shared].person
+}
+
 // chargeVerbs take the offence after "with": "charged with supporting".
 var chargeVerbs = map[string]bool{"charge": true, "tax": true, "accuse": true}
 

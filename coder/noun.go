@@ -29,6 +29,12 @@ func (c *Coder) codeNouns(s *sentence, ms []mention, content map[int]bool) []cod
 		if !ok {
 			continue
 		}
+		if c.inActorName(s, ms, h.start, h.end) {
+			if c.tracing() {
+				c.trace(s, TraceDrop, h.start, h.end, "event noun inside an actor's name (\"riot police\")")
+			}
+			continue
+		}
 		if content[h.start] {
 			if c.tracing() {
 				c.trace(s, TraceDrop, h.start, h.end, "event noun inside words already coded (a pattern, or the content of a demand, refusal or threat)")
@@ -43,6 +49,27 @@ func (c *Coder) codeNouns(s *sentence, ms []mention, content map[int]bool) []cod
 		i = h.end - 1
 	}
 	return out
+}
+
+// inActorName reports an event noun [i, end) lying within a mention and
+// holding a word of an actor or agent phrase of the dictionaries: "riot"
+// in "riot police" names the actor, not an event. A noun phrase that
+// runs past the mention is an event ("military aid to Egypt").
+func (c *Coder) inActorName(s *sentence, ms []mention, i, end int) bool {
+	for _, m := range ms {
+		if i < m.start || end > m.end {
+			continue
+		}
+		for j := m.start; j <= i; j++ {
+			if _, n := c.d.MatchAgent(s.seq, j); n > 0 && j+n > i && j+n <= m.end {
+				return true
+			}
+			if _, n := c.d.MatchActor(s.seq, j); n > 0 && j+n > i && j+n <= m.end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *Coder) nounAt(s *sentence, ms []mention, i int) (nounHit, bool) {

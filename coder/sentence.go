@@ -30,6 +30,9 @@ func newSentence(t *khaldun.Text, s *khaldun.Sentence) *sentence {
 		if tk.Text == "US" && !shouting(toks) {
 			// the country, which lower-cased would be the pronoun
 			words[i] = "u.s."
+		} else if strings.HasPrefix(tk.Text, "US-") && len(tk.Text) > 3 && !shouting(toks) {
+			// "US-led" is written "U.S.-led" as well
+			words[i] = "u.s." + words[i][2:]
 		}
 	}
 	return &sentence{text: t, sent: s, toks: toks, seq: seqT{Words: words, Lemmas: lemmas}, tags: tags, date: t.Published}
