@@ -170,7 +170,7 @@ func preparedTo(s *sentence, h verbHit) bool {
 	for i >= 0 && s.pos(i) == "RB" {
 		i--
 	}
-	if aspectual[s.seq.Lemmas[i]] && s.pos(i) == "VB" {
+	if i >= 0 && aspectual[s.seq.Lemmas[i]] && s.pos(i) == "VB" {
 		for i--; i >= 0 && s.pos(i) == "RB"; i-- {
 		}
 	}

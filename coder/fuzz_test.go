@@ -1,0 +1,42 @@
+package coder
+
+import (
+	"context"
+	"testing"
+
+	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/dict"
+	"github.com/khaldun/khaldun/lexicon"
+)
+
+// FuzzCoder feeds arbitrary text to the coder with khaldun's own
+// dictionaries, the mode the CLI runs in (future intents, monadic events,
+// article memory), so that every look-around at a sentence's edges stays
+// in bounds: a verb opening the text, a pronoun or quote mark closing it.
+func FuzzCoder(f *testing.F) {
+	for _, s := range []string{
+		"Fighting since April has killed thousands.", "Prepared to attack.", "to attack", "\"We urge",
+		"him", "his office said", "Both sides agreed.", "the ministry said", "Delegations from the",
+		"Israel and Hamas failed to reach agreement.", "\"They attacked,\" Israel said.",
+		"Eldoria, and with strings attached, Quorvia.", "summoned the ambassador", "take steps to",
+	} {
+		f.Add(s)
+	}
+	d := dict.New()
+	if err := lexicon.Load(d); err != nil {
+		f.Fatal(err)
+	}
+	c := New(d, Options{})
+	f.Fuzz(func(t *testing.T, body string) {
+		text := prepare(t, body, "2024-04-30")
+		doc := khaldun.NewDocument(khaldun.Article{})
+		if err := c.Annotate(context.Background(), text, doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range doc.Events {
+			if e.Span.Start < 0 || e.Span.End > len(text.Body) || e.Span.Start > e.Span.End {
+				t.Fatalf("event span %v outside a body of %d bytes", e.Span, len(text.Body))
+			}
+		}
+	})
+}
