@@ -136,7 +136,11 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		c.drop(s, h, "obligation of another (he/she must), not the speaker's act")
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
-	if g := purposeOf(s, h); c.opts.FutureIntent && rootOf(code) != "04" && g >= 0 && (c.codes(s, ms, g) || !purpose(s, ms, h)) {
+	served := -1 // the uncoded verb h is the purpose of
+	if g := purposeOf(s, h); c.opts.FutureIntent && rootOf(code) != "04" && g >= 0 {
+		served = g
+	}
+	if served >= 0 && (c.codes(s, ms, served) || !purpose(s, ms, h)) {
 		// a verb that codes nothing ("opened the bridge to allow aid
 		// through") leaves its purpose the only event, unless an
 		// actor before "to" is the infinitive's own subject
@@ -185,8 +189,10 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		// (150), not the shelling
 		code, reverse, threat = "150", "", true
 	}
-	if !threat && (cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h))) {
-		// "is willing to withdraw": intent (0356), not the withdrawal
+	if !threat && (cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h)) || (served >= 0 && (cuedIntent(s, served) || futureAt(s, verbHit{head: served, start: served, end: served + 1})))) {
+		// "is willing to withdraw": intent (0356), not the withdrawal;
+		// "is willing to send material to help defend Y": the purpose
+		// of an intended act is intended too
 		fam := "03"
 		if r := rootOf(code); r >= "14" {
 			fam = "13"

@@ -45,6 +45,7 @@ func TestMood(t *testing.T) {
 		{"purpose", "Eldoria released the prisoners to attack Quorvia.", []triple{{"ELD", "---CVL", "084"}}},
 		{"purpose after an aside", "Eldoria released the prisoners (about forty men of the northern guard and their two old captains) over the past week to attack Quorvia.", []triple{{"ELD", "---CVL", "084"}}},
 		{"purpose of an uncoded verb", "Eldoria crossed the border at dawn to attack Quorvia.", []triple{{"ELD", "QRV", "190"}}},
+		{"intended purpose", "Eldoria is willing to cross the border at dawn to release Quorvian prisoners.", []triple{{"ELD", "QRVCVL", "0353"}}},
 		{"object control", "Eldoria persuaded the Quorvian troops to attack Vestria.", nil},
 		{"take steps", "Eldoria took steps to release Quorvian prisoners.", []triple{{"ELD", "QRVCVL", "084"}}},
 		{"talks purpose", "Eldoria met Vestria in Quorvia to confer.", []triple{{"ELD", "VST", "040"}, {"ELD", "", "046"}}},

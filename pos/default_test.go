@@ -176,3 +176,28 @@ func readSharedDev() ([]Sentence, error) {
 	}
 	return ReadCoNLLUFile(p)
 }
+
+// TestPrefixedPast covers unseen past tenses made of a prefix and an
+// irregular verb, which the model alone tags as nouns or prepositions.
+func TestPrefixedPast(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words      string
+		i          int
+		tag, lemma string
+	}{
+		{"Klibi undertook a mediation mission .", 1, "VBD", "undertake"},
+		{"The rebels overran the town .", 2, "VBD", "overrun"},
+		{"The aid was withheld by the donors .", 3, "VBN", "withhold"},
+	}
+	for _, tc := range tests {
+		ts := toks(strings.Fields(tc.words)...)
+		tg.Tag(ts)
+		if got := ts[tc.i]; got.POS != tc.tag || got.Lemma != tc.lemma {
+			t.Errorf("%q: token %d is %s/%s, want %s/%s", tc.words, tc.i, got.POS, got.Lemma, tc.tag, tc.lemma)
+		}
+	}
+}

@@ -103,7 +103,18 @@ func (l *lemmatizer) lemma(text string, tagIdx uint8, tag string) string {
 	if lem, ok := l.exceptions[lemmaKey(lowerHash(text), tagIdx)]; ok {
 		return lem
 	}
-	return l.rule(lowerForm(text), tag)
+	w := lowerForm(text)
+	if tag == "VBD" || tag == "VBN" {
+		// "undertook", "overran": a prefix on an irregular form
+		for _, p := range pastPrefixes {
+			if len(w) > len(p)+2 && strings.HasPrefix(w, p) {
+				if lem, ok := l.exceptions[lemmaKey(perceptron.HashString(w[len(p):]), tagIdx)]; ok {
+					return p + lem
+				}
+			}
+		}
+	}
+	return l.rule(w, tag)
 }
 
 func (l *lemmatizer) known(class int, s string) bool {

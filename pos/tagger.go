@@ -4,9 +4,11 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/khaldun/khaldun"
+	"github.com/khaldun/khaldun/perceptron"
 )
 
 // Tagger assigns Penn Treebank tags and lemmas to tokens. It is safe for
@@ -123,11 +125,23 @@ func (t *Tagger) Tag(toks []khaldun.Token) {
 	var t1, t2 uint64
 	for i := range toks {
 		tag, ok := m.tagDict[s.info[i].raw]
+		past := false // a prefixed irregular past: "undertook", "withheld"
+		if !ok && s.info[i].amb == 0 {
+			tag, ok, past = m.prefixedPast(toks[i].Text)
+		}
 		if !ok {
 			copy(s.scores, s.lexScores(m, &s.info[i]))
 			s.feats = contextual(s.feats[:0], s.info, i, t1, t2)
 			s.touched ^= m.addWeights(s.feats, s.found, s.scores)
 			tag = best(s.scores)
+			if past {
+				// past tense or participle, as the context says
+				vbd, vbn := m.tagIndex("VBD"), m.tagIndex("VBN")
+				tag = uint8(vbd)
+				if vbn >= 0 && s.scores[vbn] > s.scores[vbd] {
+					tag = uint8(vbn)
+				}
+			}
 		}
 		s.tags[i] = tag
 		t2, t1 = t1, uint64(tag)+1
@@ -145,4 +159,45 @@ func grow[T any](s []T, n int) []T {
 		return s[:n]
 	}
 	return make([]T, n)
+}
+
+// pastPrefixes open verbs whose past tense is the bare verb's, irregular
+// or not: undertook, overran, mistook, outgrew, foresaw.
+var pastPrefixes = [...]string{"under", "over", "with", "up", "out", "mis", "fore"}
+
+// prefixedPast reads an unseen word that is a prefix and a past form of
+// a verb ("undertook", "overran", "withheld"), which the statistical
+// model, never having seen it, tags as a noun or preposition. A past the
+// tag dictionary always tags VBD ("took") gives VBD (ok); one that is
+// also a participle ("held", "ran") leaves the choice between VBD and
+// VBN to the model (past).
+func (m *Model) prefixedPast(text string) (tag uint8, ok, past bool) {
+	vbd := m.tagIndex("VBD")
+	if vbd < 0 {
+		return 0, false, false
+	}
+	w := lowerForm(text)
+	for _, p := range pastPrefixes {
+		if len(w) <= len(p)+2 || !strings.HasPrefix(w, p) {
+			continue
+		}
+		rest := w[len(p):]
+		if t, ok := m.tagDict[rawHash(rest)]; ok && m.tags[t] == "VBD" {
+			return t, true, false
+		}
+		if _, ok := m.lem.exceptions[lemmaKey(perceptron.HashString(rest), uint8(vbd))]; ok {
+			return 0, false, true
+		}
+	}
+	return 0, false, false
+}
+
+// tagIndex is the index of tag t, or -1.
+func (m *Model) tagIndex(t string) int {
+	for i, x := range m.tags {
+		if x == t {
+			return i
+		}
+	}
+	return -1
 }
