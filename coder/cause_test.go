@@ -1,12 +1,10 @@
 package coder
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/khaldun/khaldun"
 	"github.com/khaldun/khaldun/dict"
 	"github.com/khaldun/khaldun/petrarch"
 )
@@ -103,16 +101,5 @@ func FuzzCausedDeaths(f *testing.F) {
 		f.Fatal(err)
 	}
 	c := New(d, Options{Monadic: true})
-	f.Fuzz(func(t *testing.T, body string) {
-		text := prepare(t, body, "")
-		doc := khaldun.NewDocument(khaldun.Article{})
-		if err := c.Annotate(context.Background(), text, doc); err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range doc.Events {
-			if e.Span.Start < 0 || e.Span.End > len(text.Body) || e.Span.Start > e.Span.End {
-				t.Fatalf("event span %v outside a body of %d bytes", e.Span, len(text.Body))
-			}
-		}
-	})
+	f.Fuzz(func(t *testing.T, body string) { codeInBounds(t, c, body, "") })
 }

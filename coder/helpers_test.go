@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"context"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -38,4 +39,20 @@ func prepare(t testing.TB, body, published string) *khaldun.Text {
 		t.Fatal(textLayerErr)
 	}
 	return textLayer.Prepare(body, published)
+}
+
+// codeInBounds codes body and fails when an event's span leaves the text:
+// the check every fuzz target of the coder makes.
+func codeInBounds(t *testing.T, c *Coder, body, date string) {
+	t.Helper()
+	text := prepare(t, body, date)
+	doc := khaldun.NewDocument(khaldun.Article{})
+	if err := c.Annotate(context.Background(), text, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Span.Start < 0 || e.Span.End > len(text.Body) || e.Span.Start > e.Span.End {
+			t.Fatalf("event span %v outside a body of %d bytes", e.Span, len(text.Body))
+		}
+	}
 }
