@@ -331,17 +331,19 @@ func named(m mention) bool {
 // insidePattern is an actor within the words a pattern without a target
 // slot matched, from token from to the end of the match: "host
 // Palestinian reconciliation talks" (host ... talks) is held with the
-// Palestinians. An agent with no country is what the act moves or
-// involves, not a counterpart: in "launched artillery fire" (launch ...
+// Palestinians. An armed agent with no country is what the act moves or
+// uses, not a counterpart: in "launched artillery fire" (launch ...
 // artillery) the artillery is the subject's own, in "contribute 4,000
 // troops" the troops; the target is looked for after the pattern. "U.N.
-// inspectors" in "allow ... inspectors" names whom. An actor that starts
+// inspectors" in "allow ... inspectors" names whom, and unarmed people
+// are the act's counterpart ("fire on ... protesters"). An actor that starts
 // inside those words may run past them when a pattern word is its own
 // head noun: "summoned Gondor's ambassador Hurin" (summon ... ambassador)
 // summons Gondor's ambassador, not whoever comes next.
 func insidePattern(s *sentence, ms []mention, from int, cp capture, src int) int {
 	for k := range ms {
-		if ms[k].start >= from && ms[k].start < cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier && !ms[k].bare() {
+		own := ms[k].bare() && armed(ms[k].agent)
+		if ms[k].start >= from && ms[k].start < cp.end && ms[k].group != ms[src].group && !locative(s, ms[k].start) && !ms[k].modifier && !own {
 			return k
 		}
 	}
@@ -433,6 +435,33 @@ func afterPrepObject(s *sentence, v int) bool {
 	return false
 }
 
+// clauseSubjectBefore reports a noun phrase + preposition phrase before
+// token v that opens a clause ("said rebels near Homs surrendered",
+// "rebels in the north surrendered"): nothing but the sentence start, a
+// comma, "that" or a reporting verb precedes the noun phrase, so the verb
+// at v is its predicate, not a participle modifying a verb's object.
+func clauseSubjectBefore(s *sentence, v int) bool {
+	j := v - 1
+	for j >= 0 && s.pos(j) != "IN" && s.pos(j) != "TO" {
+		j--
+	}
+	for j--; j >= 0; j-- {
+		if p := s.pos(j); !(nounTag(p) || p == "DT" || p == "JJ" || p == "JJS" || p == "CD" || p == "PRP$" || p == "POS") {
+			break
+		}
+	}
+	if j < 0 {
+		return true
+	}
+	switch w := s.word(j); {
+	case w == "," || w == "that" || w == ";":
+		return true
+	case s.isVerb(j) && reportVerbs[s.seq.Lemmas[j]]:
+		return true
+	}
+	return false
+}
+
 // subjectOfNext reports whether a finite verb follows token i closely.
 func subjectOfNext(s *sentence, i int) bool {
 	for ; i < s.seq.Len(); i++ {
@@ -449,7 +478,7 @@ func subjectOfNext(s *sentence, i int) bool {
 
 // passiveAt reports "was/were/been/is ... VBN".
 func passiveAt(s *sentence, h verbHit) bool {
-	if s.pos(h.head) == "VBD" && strings.HasSuffix(s.word(h.head), "ed") && afterPrepObject(s, h.start) && !relativePronounBefore(s, h.start) && !stativeAt(s, h) && reducedRelative(s, h) {
+	if s.pos(h.head) == "VBD" && strings.HasSuffix(s.word(h.head), "ed") && afterPrepObject(s, h.start) && !clauseSubjectBefore(s, h.start) && !relativePronounBefore(s, h.start) && !stativeAt(s, h) && reducedRelative(s, h) {
 		// "opened its borders to West Africans ordered out of
 		// Nigeria", the participle tagged as a past tense: a
 		// preposition's object has no verb of its own. After a

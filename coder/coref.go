@@ -204,25 +204,44 @@ func objectPronoun(s *sentence, i int, ms []mention, mem *memory) (mention, bool
 	return mention{}, false
 }
 
-// subjectPronoun resolves "he" or "she", or "his"/"her" before a noun
-// ("his office said"), to the first person the sentence names before it:
-// in "X refused to meet Y, saying he would …" the one saying is X. It
-// returns the person and how many tokens the phrase covers.
+// subjectPronoun resolves "he" or "she" right after a reporting verb of
+// the main subject ("X refused to meet Y, saying he would …", "X said he
+// would …"), or "his"/"her" before a noun in subject position ("his office
+// said"), to the first person the sentence names: the one who speaks. In
+// other clauses ("after he annexed", "who said he") the pronoun is left to
+// the article memory. It returns the person and how many tokens the
+// phrase covers.
 func subjectPronoun(s *sentence, i int, ms []mention) (mention, int, bool) {
 	k := 1
 	switch w := s.word(i); {
-	case w == "he" || w == "she":
-	case (w == "his" || w == "her") && s.pos(i) == "PRP$" && noun(s.pos(i+1)) && subjectVerb(s, i+2):
-		k = 2 // "his office said"; not "his residence" as an object
+	case (w == "he" || w == "she") && reportedBy(s, i):
+	case (w == "his" || w == "her") && s.pos(i) == "PRP$" && noun(s.pos(i+1)) && subjectVerb(s, i+2) && s.word(i-1) == ",":
+		k = 2
 	default:
 		return mention{}, 0, false
 	}
-	for _, m := range ms {
-		if m.person && m.resolved == "" {
+	for n, m := range ms {
+		if m.person && m.resolved == "" && n == 0 {
+			for j := m.end; j < i; j++ {
+				if w := s.word(j); w == "who" || w == "whom" || w == "whose" {
+					return mention{}, 0, false // the relative clause's own subject
+				}
+			}
 			return m, k, true
 		}
 	}
 	return mention{}, 0, false
+}
+
+// reportedBy reports a pronoun at token i that is the subject of the
+// clause a reporting verb right before it introduces ("saying he", "said
+// that she").
+func reportedBy(s *sentence, i int) bool {
+	j := i - 1
+	if s.word(j) == "that" {
+		j--
+	}
+	return j >= 0 && s.isVerb(j) && reportVerbs[s.seq.Lemmas[j]]
 }
 
 // subjectVerb reports a finite verb or modal at token i, as follows a

@@ -188,10 +188,11 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 			m.codes = combine(m.owner, g)
 			m.rule += " actors:" + as[0].Source.String()
 			m.ofAgent = true
-			if hs, h := c.d.MatchAgent(s.seq, m.end); h > 0 && hs[0].Code != g.Code {
+			if hs, h := c.d.MatchAgent(s.seq, m.end); h > 0 && hs[0].Code != g.Code && envoys[headOf(g)] {
 				// "delegations from the Sudanese army": people sent by
 				// a body code as that body (SDNMIL), and the adjective
-				// is the army's, not the delegations'
+				// is the army's; "relatives of army officers" are not
+				// the army
 				m.end, m.role, m.agent = m.end+h, hs[0].Code, hs[0]
 				m.codes = combine(m.owner, hs[0])
 				m.rule += " agents:" + hs[0].Source.String()
@@ -201,6 +202,14 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 	}
 	m.codes = combine([]string{noCountry}, g)
 	return m, true
+}
+
+// envoys are the agents who speak or act for the body they come from.
+var envoys = map[string]bool{
+	"delegation": true, "delegations": true, "delegate": true, "delegates": true, "envoy": true,
+	"envoys": true, "official": true, "officials": true, "representative": true, "representatives": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "emissary": true, "emissaries": true,
+	"negotiator": true, "negotiators": true, "member": true, "members": true,
 }
 
 // armed reports an armed role: "troops in Gaza" may be anyone's troops,

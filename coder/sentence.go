@@ -134,16 +134,32 @@ func (s *sentence) clauseBreak(i int) bool {
 }
 
 // quoteEnd reports the closing mark of a quotation at token i: a curly
-// closing quote, or a straight one right after the punctuation that ends
-// the quoted words ("… commitments," Saudi spokesman said). An act inside
-// the quotation does not take its target from the attribution after it.
+// closing quote, or a straight one that closes a quotation opened earlier
+// in the sentence, or that ends a quotation begun in an earlier sentence
+// (right after the punctuation that ends the quoted words, with no mark
+// after it: "… win," he added). An act inside the quotation does not take
+// its target from the attribution after it.
 func (s *sentence) quoteEnd(i int) bool {
 	switch s.word(i) {
 	case "\u201d", "''":
 		return true
 	case "\"":
+		before := 0
+		for j := 0; j < i; j++ {
+			if s.word(j) == "\"" {
+				before++
+			}
+		}
+		if before%2 == 1 {
+			return true
+		}
 		switch s.word(i - 1) {
 		case ",", ".", "?", "!":
+			for j := i + 1; j < s.seq.Len(); j++ {
+				if s.word(j) == "\"" {
+					return false // `warned, "X will …"`: it opens one
+				}
+			}
 			return true
 		}
 	}
