@@ -29,8 +29,12 @@ func contentEnd(s *sentence, h verbHit) int {
 	n := s.seq.Len()
 	for i := h.end; i < n; i++ {
 		switch s.word(i) {
-		case ";", ":", "--", "but", "while", "whereas", "although", "because", "according", "after", "since", "as":
+		case ";", ":", "--", "but", "while", "whereas", "although", "because", "according", "after", "since":
 			return i
+		case "as":
+			if asClause(s, i) {
+				return i
+			}
 		case ",", "and":
 			if s.word(i) == "," && gerundList(s, h.end, i) {
 				continue
@@ -44,6 +48,22 @@ func contentEnd(s *sentence, h verbHit) int {
 		}
 	}
 	return n
+}
+
+// asClause reports an "as" at token i that opens a clause ("as street
+// battles raged"): a finite verb follows before the next comma or break.
+// "denounced as an ugly crime X's crackdown" is a predicative "as"; the
+// content goes on.
+func asClause(s *sentence, i int) bool {
+	for j := i + 1; j < s.seq.Len() && j < i+12; j++ {
+		if finite(s.pos(j)) {
+			return true
+		}
+		if s.word(j) == "," || s.clauseBreak(j) {
+			return false
+		}
+	}
+	return false
 }
 
 // gerundList reports a comma at token i inside a list of gerunds that

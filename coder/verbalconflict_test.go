@@ -69,6 +69,9 @@ func TestVerbalConflict(t *testing.T) {
 		// a name in apposition to a bare agent is that agent
 		{"apposition names the agent", dyadic, "The main rebel group, Greyband, attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
 		{"list after a bare agent", dyadic, "The troops, Greyband and Vestria attacked Quorvia.", []triple{{"---MIL", "QRV", "190"}, {"ELDREB", "QRV", "190"}, {"VST", "QRV", "190"}}},
+		// a predicative "as" does not end what is condemned; a clause does
+		{"predicative as", monadic, "Eldoria condemned as a crime the Quorvian air strike on Vestria.", []triple{{"ELD", "", "111"}}},
+		{"as clause", dyadic, "Eldoria condemned Quorvia as the Quorvian air strike on Vestria went on.", []triple{{"ELD", "QRV", "111"}, {"QRV", "VST", "195"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
