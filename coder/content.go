@@ -194,6 +194,35 @@ func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
 	return true
 }
 
+// protestAim reports a participle of demand or appeal that states what
+// the protest coded before it is for: "blocked roads in Algiers demanding
+// that he be reinstated", "marched, calling for his resignation" are one
+// protest (CAMEO's 14x codes hold its aim), not also a demand by the
+// same protesters.
+func protestAim(s *sentence, h verbHit, prev string, before, evs []coded) bool {
+	if len(evs) == 0 || prev != "14" || s.pos(h.head) != "VBG" {
+		return false
+	}
+	if w := s.word(h.start - 1); w == "and" || w == "or" || w == "but" {
+		return false
+	}
+	for _, e := range evs {
+		if r := rootOf(e.Code); r != "10" && r != "02" {
+			return false
+		}
+		protester := false
+		for _, b := range before {
+			if rootOf(b.Code) == "14" && b.Source.Code == e.Source.Code {
+				protester = true
+			}
+		}
+		if !protester {
+			return false
+		}
+	}
+	return true
+}
+
 // forceful reports the roots whose object is acted on even when it is
 // the actor's own (coercion and violence: "attacked its troops").
 func forceful(code string) bool { r := rootOf(code); return r == "17" || violent(r) }

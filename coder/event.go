@@ -48,6 +48,14 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			c.drop(s, h, "participle of the result of the attack before it (one event)")
 			evs = nil
 		}
+		if protestAim(s, h, lastRoot, out, evs) {
+			// its content is still no event of its own
+			for i, end := h.end, contentEnd(s, h); i < end; i++ {
+				content[i] = true
+			}
+			c.drop(s, h, "participle of the demand a protest before it makes (one event)")
+			evs = nil
+		}
 		if len(evs) > 0 {
 			lastRoot = rootOf(evs[0].Code)
 			mainCoded = mainCoded || lastRoot != "01"

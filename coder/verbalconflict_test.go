@@ -18,6 +18,9 @@ func verbalDict(t *testing.T) *dict.Dictionary {
 SUMMON
 - * AMBASSADOR [114]
 
+--- PROTEST [141] ---
+PROTEST
+
 --- STAGE [---] ---
 STAGE
 - * VIGIL [141]
@@ -72,6 +75,10 @@ func TestVerbalConflict(t *testing.T) {
 		// a predicative "as" does not end what is condemned; a clause does
 		{"predicative as", monadic, "Eldoria condemned as a crime the Quorvian air strike on Vestria.", []triple{{"ELD", "", "111"}}},
 		{"as clause", dyadic, "Eldoria condemned Quorvia as the Quorvian air strike on Vestria went on.", []triple{{"ELD", "QRV", "111"}, {"QRV", "VST", "195"}}},
+		// a protest's aim, written as a participle of demand, is no
+		// second event
+		{"protest aim", monadic, "Eldorian troops protested in Vestria, demanding the release of Quorvian prisoners.", []triple{{"ELDMIL", "VST", "141"}}},
+		{"demand after and", monadic, "Eldorian troops protested in Vestria and demanded the release of Quorvian prisoners.", []triple{{"ELDMIL", "VST", "141"}, {"ELDMIL", "QRV", "100"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
