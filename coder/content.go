@@ -1,5 +1,7 @@
 package coder
 
+import "strings"
+
 // The content of a demand, a refusal or a threat is what is asked for,
 // refused or threatened: it has not happened. "demanded an admission by
 // Moscow that NKVD forces murdered officers" is a demand on Moscow, not
@@ -188,6 +190,22 @@ func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
 	}
 	for _, e := range evs {
 		if e.Target != nil || !violent(rootOf(e.Code)) {
+			return false
+		}
+	}
+	return true
+}
+
+// riotManner reports a participle after a protest that only says how the
+// protesters went about it: "rioted at the jail, setting fire to their
+// mattresses" is one riot, not also a seizure or destruction of property
+// with no one's property named.
+func riotManner(s *sentence, h verbHit, prev string, evs []coded) bool {
+	if len(evs) == 0 || prev != "14" || s.pos(h.head) != "VBG" || s.word(h.start-1) != "," {
+		return false
+	}
+	for _, e := range evs {
+		if e.Target != nil || !strings.HasPrefix(e.Code, "171") {
 			return false
 		}
 	}

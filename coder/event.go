@@ -48,6 +48,10 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			c.drop(s, h, "participle of the result of the attack before it (one event)")
 			evs = nil
 		}
+		if riotManner(s, h, lastRoot, evs) {
+			c.drop(s, h, "participle of how the protest before it went (one event)")
+			evs = nil
+		}
 		if protestAim(s, h, lastRoot, out, evs) {
 			// its content is still no event of its own
 			for i, end := h.end, contentEnd(s, h); i < end; i++ {

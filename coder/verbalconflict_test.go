@@ -18,6 +18,9 @@ func verbalDict(t *testing.T) *dict.Dictionary {
 SUMMON
 - * AMBASSADOR [114]
 
+--- BURN [171] ---
+BURN
+
 --- PROTEST [141] ---
 PROTEST
 
@@ -79,6 +82,9 @@ func TestVerbalConflict(t *testing.T) {
 		// second event
 		{"protest aim", monadic, "Eldorian troops protested in Vestria, demanding the release of Quorvian prisoners.", []triple{{"ELDMIL", "VST", "141"}}},
 		{"demand after and", monadic, "Eldorian troops protested in Vestria and demanded the release of Quorvian prisoners.", []triple{{"ELDMIL", "VST", "141"}, {"ELDMIL", "QRV", "100"}}},
+		// how protesters went about it is part of the protest
+		{"riot manner", monadic, "Eldorian troops protested in Vestria, burning their tents.", []triple{{"ELDMIL", "VST", "141"}}},
+		{"property named", monadic, "Eldorian troops protested in Vestria, burning Quorvian tents.", []triple{{"ELDMIL", "VST", "141"}, {"ELDMIL", "QRV", "171"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
