@@ -21,6 +21,10 @@ SUMMON
 --- BURN [171] ---
 BURN
 
+--- TALK [040] ---
+TALK
+- *_WITH_+ [031]
+
 --- PROTEST [141] ---
 PROTEST
 
@@ -85,6 +89,9 @@ func TestVerbalConflict(t *testing.T) {
 		// how protesters went about it is part of the protest
 		{"riot manner", monadic, "Eldorian troops protested in Vestria, burning their tents.", []triple{{"ELDMIL", "VST", "141"}}},
 		{"property named", monadic, "Eldorian troops protested in Vestria, burning Quorvian tents.", []triple{{"ELDMIL", "VST", "141"}, {"ELDMIL", "QRV", "171"}}},
+		// a day's name between a pattern's words does not break it
+		{"day name inside pattern", dyadic, "Eldoria talked Monday with Quorvia.", []triple{{"ELD", "QRV", "031"}}},
+		{"joined pattern", dyadic, "Eldoria talked with Quorvia.", []triple{{"ELD", "QRV", "031"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
