@@ -1,5 +1,7 @@
 package coder
 
+import "strings"
+
 // The content of a demand, a refusal or a threat is what is asked for,
 // refused or threatened: it has not happened. "demanded an admission by
 // Moscow that NKVD forces murdered officers" is a demand on Moscow, not
@@ -32,8 +34,12 @@ func contentEnd(s *sentence, h verbHit) int {
 			return i // the quotation ends; its attribution is no content
 		}
 		switch s.word(i) {
-		case ";", ":", "--", "but", "while", "whereas", "although", "because", "according", "after", "since", "as":
+		case ";", ":", "--", "but", "while", "whereas", "although", "because", "according", "after", "since":
 			return i
+		case "as":
+			if asClause(s, i) {
+				return i
+			}
 		case ",", "and":
 			if s.word(i) == "," && gerundList(s, h.end, i) {
 				continue
@@ -47,6 +53,22 @@ func contentEnd(s *sentence, h verbHit) int {
 		}
 	}
 	return n
+}
+
+// asClause reports an "as" at token i that opens a clause ("as street
+// battles raged"): a finite verb follows before the next comma or break.
+// "denounced as an ugly crime X's crackdown" is a predicative "as"; the
+// content goes on.
+func asClause(s *sentence, i int) bool {
+	for j := i + 1; j < s.seq.Len() && j < i+12; j++ {
+		if finite(s.pos(j)) {
+			return true
+		}
+		if s.word(j) == "," || s.clauseBreak(j) {
+			return false
+		}
+	}
+	return false
 }
 
 // gerundList reports a comma at token i inside a list of gerunds that
@@ -204,6 +226,51 @@ func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
 	}
 	for _, e := range evs {
 		if e.Target != nil || !violent(rootOf(e.Code)) {
+			return false
+		}
+	}
+	return true
+}
+
+// riotManner reports a participle after a protest that only says how the
+// protesters went about it: "rioted at the jail, setting fire to their
+// mattresses" is one riot, not also a seizure or destruction of property
+// with no one's property named.
+func riotManner(s *sentence, h verbHit, prev string, evs []coded) bool {
+	if len(evs) == 0 || prev != "14" || s.pos(h.head) != "VBG" || s.word(h.start-1) != "," {
+		return false
+	}
+	for _, e := range evs {
+		if e.Target != nil || !strings.HasPrefix(e.Code, "171") {
+			return false
+		}
+	}
+	return true
+}
+
+// protestAim reports a participle of demand or appeal that states what
+// the protest coded before it is for: "blocked roads in Algiers demanding
+// that he be reinstated", "marched, calling for his resignation" are one
+// protest (CAMEO's 14x codes hold its aim), not also a demand by the
+// same protesters.
+func protestAim(s *sentence, h verbHit, prev string, before, evs []coded) bool {
+	if len(evs) == 0 || prev != "14" || s.pos(h.head) != "VBG" {
+		return false
+	}
+	if w := s.word(h.start - 1); w == "and" || w == "or" || w == "but" {
+		return false
+	}
+	for _, e := range evs {
+		if r := rootOf(e.Code); r != "10" && r != "02" {
+			return false
+		}
+		protester := false
+		for _, b := range before {
+			if rootOf(b.Code) == "14" && b.Source.Code == e.Source.Code {
+				protester = true
+			}
+		}
+		if !protester {
 			return false
 		}
 	}

@@ -55,6 +55,18 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			c.drop(s, h, "participle of the result of the attack before it (one event)")
 			evs = nil
 		}
+		if riotManner(s, h, rootOf(lastCode), evs) {
+			c.drop(s, h, "participle of how the protest before it went (one event)")
+			evs = nil
+		}
+		if protestAim(s, h, rootOf(lastCode), out, evs) {
+			// its content is still no event of its own
+			for i, end := h.end, contentEnd(s, h); i < end; i++ {
+				content[i] = true
+			}
+			c.drop(s, h, "participle of the demand a protest before it makes (one event)")
+			evs = nil
+		}
 		if len(evs) > 0 {
 			lastCode = evs[0].Code
 			mainCoded = mainCoded || rootOf(lastCode) != "01"

@@ -125,9 +125,13 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 		hi = min(hi, clauseEnd(s, lo))
 	}
 	if k > 0 && e.Joined {
-		hi = min(hi, lo+1)
+		at := lo
+		if timeAdjunct(s, at) {
+			at++ // "issued a warning Saturday to Iraq", "met Monday with"
+		}
+		hi = min(hi, at+1)
 		if e.Kind == dict.SourceEl || e.Kind == dict.TargetEl {
-			hi = min(s.seq.Len(), lo+1+modifiers(s, lo, 3))
+			hi = min(s.seq.Len(), at+1+modifiers(s, at, 3))
 		}
 	}
 	for q := lo; q < hi; q++ {
@@ -197,6 +201,17 @@ func mentionInside(ms []mention, q, from int) int {
 		}
 	}
 	return -1
+}
+
+// timeAdjunct reports a bare time word at token i, a day's name or
+// "today": news writes it between a verb or noun and its preposition.
+func timeAdjunct(s *sentence, i int) bool {
+	w := s.word(i)
+	return timeWords[w] || weekdays[w]
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // elemAt returns the token lengths element e can match at q.

@@ -18,6 +18,16 @@ func verbalDict(t *testing.T) *dict.Dictionary {
 SUMMON
 - * AMBASSADOR [114]
 
+--- BURN [171] ---
+BURN
+
+--- TALK [040] ---
+TALK
+- *_WITH_+ [031]
+
+--- PROTEST [141] ---
+PROTEST
+
 --- STAGE [---] ---
 STAGE
 - * VIGIL [141]
@@ -69,6 +79,19 @@ func TestVerbalConflict(t *testing.T) {
 		// a name in apposition to a bare agent is that agent
 		{"apposition names the agent", dyadic, "The main rebel group, Greyband, attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
 		{"list after a bare agent", dyadic, "The troops, Greyband and Vestria attacked Quorvia.", []triple{{"---MIL", "QRV", "190"}, {"ELDREB", "QRV", "190"}, {"VST", "QRV", "190"}}},
+		// a predicative "as" does not end what is condemned; a clause does
+		{"predicative as", monadic, "Eldoria condemned as a crime the Quorvian air strike on Vestria.", []triple{{"ELD", "", "111"}}},
+		{"as clause", dyadic, "Eldoria condemned Quorvia as the Quorvian air strike on Vestria went on.", []triple{{"ELD", "QRV", "111"}, {"QRV", "VST", "195"}}},
+		// a protest's aim, written as a participle of demand, is no
+		// second event
+		{"protest aim", monadic, "Eldorian troops protested in Vestria, demanding the release of Quorvian prisoners.", []triple{{"ELDMIL", "VST", "141"}}},
+		{"demand after and", monadic, "Eldorian troops protested in Vestria and demanded the release of Quorvian prisoners.", []triple{{"ELDMIL", "VST", "141"}, {"ELDMIL", "QRV", "100"}}},
+		// how protesters went about it is part of the protest
+		{"riot manner", monadic, "Eldorian troops protested in Vestria, burning their tents.", []triple{{"ELDMIL", "VST", "141"}}},
+		{"property named", monadic, "Eldorian troops protested in Vestria, burning Quorvian tents.", []triple{{"ELDMIL", "VST", "141"}, {"ELDMIL", "QRV", "171"}}},
+		// a day's name between a pattern's words does not break it
+		{"day name inside pattern", dyadic, "Eldoria talked Monday with Quorvia.", []triple{{"ELD", "QRV", "031"}}},
+		{"joined pattern", dyadic, "Eldoria talked with Quorvia.", []triple{{"ELD", "QRV", "031"}}},
 	}
 	for _, tt := range tests {
 		if got := code(t, tt.c, d, tt.body, ""); !slices.Equal(got, tt.want) {
