@@ -69,7 +69,19 @@ func (c *Coder) speakerPronoun(s *sentence, ms []mention, v, shared int) int {
 	if j < 0 || !s.isVerb(j) || !reportVerbs[s.seq.Lemmas[j]] {
 		return -1
 	}
-	return c.subject(s, ms, verbHit{head: j, start: j, end: j + 1}, shared)
+	k := c.subject(s, ms, verbHit{head: j, start: j, end: j + 1}, shared)
+	if k < 0 {
+		return -1
+	}
+	for o := range ms {
+		// "Egypt condemned Israel, saying it had attacked": an object
+		// between speaker and pronoun may be what the pronoun means;
+		// an actor modifying a noun ("a Y plan") may not
+		if ms[o].start > ms[k].end && ms[o].end <= j && ms[o].group != ms[k].group && !nounTag(s.pos(ms[o].end)) && s.word(ms[o].end) != "'s" {
+			return -1
+		}
+	}
+	return k
 }
 
 // antecedent is the subject of a relative clause opened by the pronoun at

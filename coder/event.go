@@ -152,12 +152,14 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 	if g := purposeOf(s, h); c.opts.FutureIntent && rootOf(code) != "04" && g >= 0 {
 		served = g
 	}
-	if served >= 0 && (c.codes(s, ms, served) || !purpose(s, ms, h)) {
-		// a verb that codes nothing ("opened the bridge to allow aid
+	if served >= 0 && (c.codes(s, ms, served) || !purpose(s, ms, h) || !enabling(code)) {
+		// a verb that codes nothing ("opened the crossing to let aid
 		// through") leaves its purpose the only event, unless an
 		// actor before "to" is the infinitive's own subject
 		// ("convince the Parliament to amend"): what it is asked
-		// to do
+		// to do. Only a material act counts: opening a road lets
+		// aid through, but building missiles "to threaten" a
+		// country is no threat made
 		c.drop(s, h, "infinitive of purpose")
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
@@ -433,6 +435,16 @@ func (c *Coder) drop(s *sentence, h verbHit, why string) {
 	if c.tracing() {
 		c.trace(s, TraceDrop, h.start, h.end, why)
 	}
+}
+
+// enabling reports the codes of an act that the means taken for it carry
+// out ("crossed the border to attack", "opened the crossing to let aid
+// through", "sent experts to investigate"): material cooperation (06–08),
+// investigation (09) and material conflict (14–20). What is only said is
+// not done by preparing it ("built missiles to threaten").
+func enabling(code string) bool {
+	r := rootOf(code)
+	return r >= "06" && r <= "09" || r >= "14" && r <= "20"
 }
 
 // joint reports the codes of cooperation a compound subject does among its

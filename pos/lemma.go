@@ -149,15 +149,14 @@ func (l *lemmatizer) rule(w, tag string) string {
 			return s
 		}
 	}
-	// A verb made from a noun (telephoned, zoned, siphoned) is often
-	// unattested as a verb; a stem that is a known noun, when only one
-	// is, settles the silent e.
-	if class == classVerb && len(c) > 1 {
-		if n0, n1 := l.known(classNoun, c[0]), l.known(classNoun, c[1]); n0 != n1 {
-			if n1 {
-				return c[1]
+	// A verb made from a noun (telephoned, zoned) is often unattested as
+	// a verb; a known noun may restore its silent e, but never take one
+	// away: "pared" is "pare", though "par" is the noun known.
+	if class == classVerb && !strings.HasSuffix(c[0], "e") {
+		for _, s := range c[1:] {
+			if strings.HasSuffix(s, "e") && l.known(classNoun, s) {
+				return s
 			}
-			return c[0]
 		}
 	}
 	return c[0]

@@ -11,7 +11,7 @@ func TestLemmaRules(t *testing.T) {
 	for _, v := range []string{"hope", "stop", "call", "create", "agree", "change", "bring", "run"} {
 		l.vocab[vocabKey(classVerb, v)] = struct{}{}
 	}
-	for _, n := range []string{"telephone", "siphon", "hope", "hop"} {
+	for _, n := range []string{"telephone", "siphon", "hope", "hop", "par", "dot"} {
 		l.vocab[vocabKey(classNoun, n)] = struct{}{}
 	}
 	tests := []struct{ word, tag, want string }{
@@ -36,6 +36,8 @@ func TestLemmaRules(t *testing.T) {
 		{"visited", "VBD", "visit"},
 		{"telephoned", "VBD", "telephone"}, // no verb: the noun settles the e
 		{"siphoned", "VBN", "siphon"},
+		{"pared", "VBD", "pare"}, // a known noun never takes the e away
+		{"doted", "VBD", "dote"},
 		{"bigger", "JJR", "big"},
 		{"happiest", "JJS", "happy"},
 		{"12,000", "CD", "12000"},
