@@ -177,10 +177,15 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		}
 	}
 	mutual := reverse != "" && reverse == code
-	dy := c.participants(s, ms, h, cp, shared, mutual)
+	dy := c.participants(s, ms, h, cp, shared, mutual, withdrawal(code))
 	if len(dy.src) == 0 {
 		c.drop(s, h, "no source")
 		return nil, -1, comp, covered
+	}
+	if withdrawal(code) && peacekeepers(ms[dy.src[0]]) {
+		// "UN peacekeepers withdrew from Bosnia": CAMEO's withdrawal of
+		// peacekeepers (1661), as "withdraw … peacekeepers" codes
+		code, reverse = "1661", ""
 	}
 	if rootOf(code) == "01" && cp.tgt < 0 && !dy.passive {
 		if t, v := demandAfter(s, ms, h.end, dy.src[0]); len(t) > 0 {
@@ -365,6 +370,37 @@ func joint(code string) bool {
 	return false
 }
 
+// namedForces reports armed forces whose side is named: "UN
+// peacekeepers", "Israeli troops", not "the troops".
+func namedForces(m mention) bool {
+	if m.bare() {
+		return false
+	}
+	if m.agent != nil && armed(m.agent) {
+		return true
+	}
+	for _, c := range m.codes {
+		if strings.HasSuffix(c, "MIL") || strings.HasSuffix(c, "PKO") {
+			return true
+		}
+	}
+	return false
+}
+
+// peacekeepers reports a peacekeeping force ("UN peacekeepers", PKO).
+func peacekeepers(m mention) bool {
+	for _, c := range m.codes {
+		if strings.HasSuffix(c, "PKO") {
+			return true
+		}
+	}
+	return false
+}
+
+// withdrawal reports a military withdrawal (087): what is withdrawn is
+// the withdrawing side's own.
+func withdrawal(code string) bool { return strings.HasPrefix(code, "087") }
+
 // amongMembers reports the codes a compound subject with no one else
 // named does among its members: cooperation (joint), and the violation of
 // a ceasefire, which binds the parties to it ("both the army and the
@@ -377,7 +413,11 @@ func nullCode(c string) bool { return c == "" || c == "---" || strings.Trim(c, "
 // slots when it has them, else the subject before the verb and the first
 // actor after it, swapped for a passive with a "by" agent. A passive
 // without one has no known source ("a hafling was reported").
-func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, shared int, mutual bool) dyad {
+//
+// A passive withdrawal without an agent ("UN peacekeepers were pulled out
+// of Gorazde") is the withdrawal of its subject by its own side: the
+// subject is the source (moved).
+func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, shared int, mutual, moved bool) dyad {
 	var dy dyad
 	if cp.cmp >= 0 {
 		// "% * ..." : a compound acting on itself, each member on each other
@@ -394,14 +434,20 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	}
 	src, tgt := cp.src, cp.tgt
 	if src < 0 && passiveAt(s, h) {
-		by := byAgent(s, ms, h.end)
-		if by < 0 {
+		switch by := byAgent(s, ms, h.end); {
+		case by >= 0:
+			dy.passive = true
+			src = by
+			if tgt < 0 {
+				tgt = c.subject(s, ms, h, -1)
+			}
+		case moved:
+			if src = c.subject(s, ms, h, -1); src < 0 || tgt < 0 || !namedForces(ms[src]) {
+				return dy
+			}
+			return dyad{src: members(ms, src), tgt: members(ms, tgt)}
+		default:
 			return dy
-		}
-		dy.passive = true
-		src = by
-		if tgt < 0 {
-			tgt = c.subject(s, ms, h, -1)
 		}
 	}
 	if src < 0 {

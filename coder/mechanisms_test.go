@@ -106,6 +106,11 @@ func TestClauseMechanisms(t *testing.T) {
 		// each other; with a target, against that target only
 		{"ceasefire violated by both", dyadic, false, "Eldoria and Quorvia violated the ceasefire.", []triple{{"ELD", "QRV", "196"}, {"QRV", "ELD", "196"}}},
 		{"ceasefire violated against", dyadic, false, "Eldoria and Quorvia violated the ceasefire with Vestria.", []triple{{"ELD", "VST", "196"}, {"QRV", "VST", "196"}}},
+		// a passive withdrawal of named forces is their side's; a
+		// peacekeepers' withdrawal is 1661
+		{"forces withdrawn", dyadic, false, "Quorvian troops were withdrawn from Eldoria.", []triple{{"QRVMIL", "ELD", "087"}}},
+		{"unnamed forces withdrawn", dyadic, false, "Troops were withdrawn from Eldoria.", nil},
+		{"peacekeepers withdraw", dyadic, false, "Quorvian peacekeepers withdrew from Eldoria.", []triple{{"QRVPKO", "ELD", "1661"}}},
 		// the forces a mobilisation moves are the subject's own
 		{"mobilized forces", dyadic, false, "Eldoria mobilized troops for a war against Quorvia.", []triple{{"ELD", "QRV", "154"}}},
 		{"pattern word is no target", dyadic, false, "Eldoria launched artillery, mortars and rockets against Quorvia.", []triple{{"ELD", "QRV", "194"}}},
