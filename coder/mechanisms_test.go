@@ -46,6 +46,7 @@ func TestClauseMechanisms(t *testing.T) {
 		{"us", dyadic, false, "Quorvia attacked us.", nil},
 		// "officials in X" are X's; armed roles in a place may be anyone's
 		{"agent in country", dyadic, false, "Officials in Quorvia attacked Eldoria.", []triple{{"QRVGOV", "ELD", "190"}}},
+		{"agent at organisation", dyadic, false, "Lawmakers at the Greyband attacked Quorvia.", []triple{{"ELDREBLEG", "QRV", "190"}}},
 		{"troops in country", dyadic, false, "Troops in Quorvia attacked Eldoria.", []triple{{"---MIL", "ELD", "190"}}},
 		// "the government of President X" is X's, the title aside
 		{"agent of titled person", dyadic, false, "The government of President Zarn Bellwether attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
