@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/khaldun/khaldun"
@@ -26,6 +27,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	governed := map[int]bool{} // heads of infinitives coded by their governor
 	content := map[int]bool{}  // tokens already accounted for: a demand's, refusal's or threat's content, a pattern's words
 	lastCode := ""             // code of the last verb that coded events
+	lastTgt := -1              // the mention that verb's first event targets
 	mainCoded := false         // a verb has coded an event other than a statement
 	for _, h := range c.verbs(s) {
 		if c.tracing() {
@@ -43,13 +45,13 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			c.drop(s, h, "content of a demand, refusal or threat (not an event)")
 			continue
 		}
-		evs, src, comp, covered := c.codeVerb(s, ms, h, shared)
+		evs, src, comp, covered := c.codeVerb(s, ms, h, shared, tollTarget(s, h, lastCode, lastTgt))
 		if consequence(s, h, lastCode, evs) {
 			c.drop(s, h, "participle of the result of the attack before it (one event)")
 			evs = nil
 		}
 		if len(evs) > 0 {
-			lastCode = evs[0].Code
+			lastCode, lastTgt = evs[0].Code, targetMention(s, ms, evs[0])
 			mainCoded = mainCoded || rootOf(lastCode) != "01"
 		}
 		out = append(out, evs...)
@@ -94,7 +96,11 @@ type dyad struct {
 // for a coordinated verb that follows, and the head of the infinitive it
 // governs (or -1), which is not to be coded on its own, and the end of
 // the words its pattern matched after it (-1 without a pattern).
-func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]coded, int, int, int) {
+//
+// toll is the target of the attack a participle of its toll follows
+// (tollTarget), or -1: "killing one and arresting 12" arrests the people
+// attacked.
+func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int) ([]coded, int, int, int) {
 	pat, cp := c.match(s, ms, h)
 	covered := -1
 	if pat != nil {
@@ -210,6 +216,9 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		if t := objectAfter(s, ms, ms[g[len(g)-1]].end, dy.src[0], mutual); t >= 0 {
 			dy.tgt = members(ms, t)
 		}
+	}
+	if len(dy.tgt) == 0 && toll >= 0 && rootOf(code) == "17" && !slices.Contains(dy.src, toll) {
+		dy.tgt = members(ms, toll)
 	}
 	if len(dy.tgt) == 0 && ch.form != nil {
 		// "agreed to lift the ban on India": the complement's object is
