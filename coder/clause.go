@@ -213,7 +213,7 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 				purpose = true
 				continue
 			}
-			if s.clauseBreak(i) || attribution(s, i) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
+			if s.clauseBreak(i) || attribution(s, i) || (i > from && conjoinedVerb(s, i)) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
 				// "resign without returning to Kyrgyzstan": what is
 				// not done has no target
 				return -1

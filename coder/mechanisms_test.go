@@ -103,6 +103,7 @@ func TestClauseMechanisms(t *testing.T) {
 		{"toll of a violent dispersal", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one.", []triple{{"ELDMIL", "QRV", "175"}}},
 		{"arrests in the toll", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one and arresting 12.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "QRV", "173"}}},
 		{"arrests of others", monadic, false, "Eldorian troops dispersed Quorvian protesters, injuring one and arresting two Eldorian officials.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "ELDGOV", "173"}}},
+		{"object of the second participle", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one and arresting two Eldorian officials.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "ELDGOV", "173"}}},
 		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
 		// a bare agent that is a pattern's own word is the subject's means
 		// a compound subject violating a ceasefire violates it against
