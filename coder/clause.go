@@ -181,7 +181,7 @@ func shelteredIn(s *sentence, i int) bool {
 	for j > 0 && (s.pos(j) == "DT" || s.pos(j) == "JJ" || s.pos(j) == "CD") {
 		j--
 	}
-	return s.word(j) == "for" && shelters[s.seq.Lemmas[j-1]]
+	return s.word(j) == "for" && shelters[lemmaAt(s, j-1)]
 }
 
 var shelters = map[string]bool{"camp": true, "shelter": true}

@@ -192,7 +192,7 @@ func tollTarget(s *sentence, h verbHit, prev string, tgt int) int {
 	default:
 		return -1
 	}
-	if i := skipDet(s, h.end); s.pos(i) != "CD" || nounTag(s.pos(i+1)) && s.seq.Lemmas[i+1] != "person" && s.seq.Lemmas[i+1] != "people" {
+	if i := skipDet(s, h.end); s.pos(i) != "CD" || nounTag(s.pos(i+1)) && lemmaAt(s, i+1) != "person" && lemmaAt(s, i+1) != "people" {
 		return -1 // "arresting three Gondor soldiers" names its own
 	}
 	return tgt

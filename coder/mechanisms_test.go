@@ -94,6 +94,7 @@ func TestClauseMechanisms(t *testing.T) {
 		// attack is a threat
 		{"prepared to attack", intent, true, "Eldoria prepared to shell Quorvia.", []triple{{"ELD", "QRV", "150"}}},
 		{"preparing to resume", intent, true, "Eldoria was preparing to resume shelling Quorvia.", []triple{{"ELD", "QRV", "150"}}},
+		{"violent verb first", intent, true, "Fighting in Quorvia has killed hundreds of Eldorian troops.", nil},
 		{"is prepared to attack", intent, true, "Eldoria is prepared to shell Quorvia.", []triple{{"ELD", "QRV", "1384"}}},
 		// the speaker of a closing attribution is no one's target, and
 		// the toll of an attack ("killing or wounding 50") is no event
