@@ -227,7 +227,7 @@ func shelteredIn(s *sentence, i int) bool {
 	for j > 0 && (s.pos(j) == "DT" || s.pos(j) == "JJ" || s.pos(j) == "CD") {
 		j--
 	}
-	return s.word(j) == "for" && shelters[s.seq.Lemmas[j-1]]
+	return s.word(j) == "for" && shelters[lemmaAt(s, j-1)]
 }
 
 var shelters = map[string]bool{"camp": true, "shelter": true}
@@ -261,7 +261,7 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 				purpose = true
 				continue
 			}
-			if s.clauseBreak(i) || s.quoteEnd(i) || attribution(s, i) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
+			if s.clauseBreak(i) || s.quoteEnd(i) || attribution(s, i) || (i > from && conjoinedVerb(s, i)) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
 				// "resign without returning to Kyrgyzstan": what is
 				// not done has no target
 				return -1

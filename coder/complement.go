@@ -170,7 +170,7 @@ func preparedTo(s *sentence, h verbHit) bool {
 	for i >= 0 && s.pos(i) == "RB" {
 		i--
 	}
-	if i >= 0 && aspectual[s.seq.Lemmas[i]] && s.pos(i) == "VB" {
+	if aspectual[lemmaAt(s, i)] && s.pos(i) == "VB" {
 		for i--; i >= 0 && s.pos(i) == "RB"; i-- {
 		}
 	}
@@ -181,7 +181,7 @@ func preparedTo(s *sentence, h verbHit) bool {
 	for j >= 0 && s.pos(j) == "RB" {
 		j--
 	}
-	if j < 0 || s.seq.Lemmas[j] != "prepare" || !s.isVerb(j) {
+	if j < 0 || lemmaAt(s, j) != "prepare" || !s.isVerb(j) {
 		return false
 	}
 	return !(s.pos(j) == "VBN" && beAdjective(s, j))

@@ -277,6 +277,43 @@ func protestAim(s *sentence, h verbHit, prev string, before, evs []coded) bool {
 	return true
 }
 
+// tollTarget is the target of the attack before a participle of its toll
+// ("opened fire to disperse protesters, killing one and arresting 12"),
+// or -1: the people a toll participle arrests or detains without naming
+// them are those attacked. prev and tgt are the code and target mention
+// of the last coded verb.
+func tollTarget(s *sentence, h verbHit, prev string, tgt int) int {
+	if tgt < 0 || !(violent(rootOf(prev)) || prev == "175") || s.pos(h.head) != "VBG" {
+		return -1
+	}
+	switch s.word(h.start - 1) {
+	case ",":
+	case "and", "or":
+		if !(s.pos(h.start-2) == "VBG" || s.pos(h.start-2) == "CD" || nounTag(s.pos(h.start-2))) {
+			return -1
+		}
+	default:
+		return -1
+	}
+	if i := skipDet(s, h.end); s.pos(i) != "CD" || nounTag(s.pos(i+1)) && lemmaAt(s, i+1) != "person" && lemmaAt(s, i+1) != "people" {
+		return -1 // "arresting three Gondor soldiers" names its own
+	}
+	return tgt
+}
+
+// targetMention is the mention e's target was read from, or -1.
+func targetMention(s *sentence, ms []mention, e coded) int {
+	if e.Target == nil {
+		return -1
+	}
+	for k := range ms {
+		if s.span(ms[k].start, ms[k].end) == e.Target.Span {
+			return k
+		}
+	}
+	return -1
+}
+
 // forceful reports the roots whose object is acted on even when it is
 // the actor's own (coercion and violence: "attacked its troops").
 func forceful(code string) bool { r := rootOf(code); return r == "17" || violent(r) }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/khaldun/khaldun"
@@ -26,6 +27,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	governed := map[int]bool{} // heads of infinitives coded by their governor
 	content := map[int]bool{}  // tokens already accounted for: a demand's, refusal's or threat's content, a pattern's words
 	lastCode := ""             // code of the last verb that coded events
+	lastTgt := -1              // the mention that verb's first event targets
 	mainCoded := false         // a verb has coded an event other than a statement
 	for _, h := range c.verbs(s) {
 		if c.tracing() {
@@ -50,7 +52,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			c.drop(s, h, "content of a demand, refusal or threat (not an event)")
 			continue
 		}
-		evs, src, comp, covered := c.codeVerb(s, ms, h, shared)
+		evs, src, comp, covered := c.codeVerb(s, ms, h, shared, tollTarget(s, h, lastCode, lastTgt))
 		if consequence(s, h, lastCode, evs) {
 			c.drop(s, h, "participle of the result of the attack before it (one event)")
 			evs = nil
@@ -68,7 +70,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			evs = nil
 		}
 		if len(evs) > 0 {
-			lastCode = evs[0].Code
+			lastCode, lastTgt = evs[0].Code, targetMention(s, ms, evs[0])
 			mainCoded = mainCoded || rootOf(lastCode) != "01"
 		}
 		out = append(out, evs...)
@@ -121,7 +123,11 @@ type dyad struct {
 // for a coordinated verb that follows, and the head of the infinitive it
 // governs (or -1), which is not to be coded on its own, and the end of
 // the words its pattern matched after it (-1 without a pattern).
-func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]coded, int, int, int) {
+//
+// toll is the target of the attack a participle of its toll follows
+// (tollTarget), or -1: "killing one and arresting 12" arrests the people
+// attacked.
+func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int) ([]coded, int, int, int) {
 	pat, cp := c.match(s, ms, h)
 	covered := -1
 	if pat != nil {
@@ -231,10 +237,15 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		}
 	}
 	mutual := reverse != "" && reverse == code
-	dy := c.participants(s, ms, h, cp, shared, mutual)
+	dy := c.participants(s, ms, h, cp, shared, mutual, withdrawal(code))
 	if len(dy.src) == 0 {
 		c.drop(s, h, "no source")
 		return nil, -1, comp, covered
+	}
+	if withdrawal(code) && peacekeepers(ms[dy.src[0]]) {
+		// "UN peacekeepers withdrew from Bosnia": CAMEO's withdrawal of
+		// peacekeepers (1661), as "withdraw … peacekeepers" codes
+		code, reverse = "1661", ""
 	}
 	if rootOf(code) == "01" && cp.tgt < 0 && !dy.passive {
 		if t, v := demandAfter(s, ms, h.end, dy.src[0]); len(t) > 0 {
@@ -259,6 +270,9 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared int) ([]co
 		if t := objectAfter(s, ms, ms[g[len(g)-1]].end, dy.src[0], mutual); t >= 0 {
 			dy.tgt = members(ms, t)
 		}
+	}
+	if len(dy.tgt) == 0 && toll >= 0 && rootOf(code) == "17" && !slices.Contains(dy.src, toll) {
+		dy.tgt = members(ms, toll)
 	}
 	if len(dy.tgt) == 0 && ch.form != nil {
 		// "agreed to lift the ban on India": the complement's object is
@@ -458,6 +472,37 @@ func joint(code string) bool {
 	return false
 }
 
+// namedForces reports armed forces whose side is named: "UN
+// peacekeepers", "Israeli troops", not "the troops".
+func namedForces(m mention) bool {
+	if m.bare() {
+		return false
+	}
+	if m.agent != nil && armed(m.agent) {
+		return true
+	}
+	for _, c := range m.codes {
+		if strings.HasSuffix(c, "MIL") || strings.HasSuffix(c, "PKO") {
+			return true
+		}
+	}
+	return false
+}
+
+// peacekeepers reports a peacekeeping force ("UN peacekeepers", PKO).
+func peacekeepers(m mention) bool {
+	for _, c := range m.codes {
+		if strings.HasSuffix(c, "PKO") {
+			return true
+		}
+	}
+	return false
+}
+
+// withdrawal reports a military withdrawal (087): what is withdrawn is
+// the withdrawing side's own.
+func withdrawal(code string) bool { return strings.HasPrefix(code, "087") }
+
 // amongMembers reports the codes a compound subject with no one else
 // named does among its members: cooperation (joint), and the violation of
 // a ceasefire, which binds the parties to it ("both the army and the
@@ -470,7 +515,11 @@ func nullCode(c string) bool { return c == "" || c == "---" || strings.Trim(c, "
 // slots when it has them, else the subject before the verb and the first
 // actor after it, swapped for a passive with a "by" agent. A passive
 // without one has no known source ("a hafling was reported").
-func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, shared int, mutual bool) dyad {
+//
+// A passive withdrawal without an agent ("UN peacekeepers were pulled out
+// of Gorazde") is the withdrawal of its subject by its own side: the
+// subject is the source (moved).
+func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, shared int, mutual, moved bool) dyad {
 	var dy dyad
 	if cp.cmp >= 0 {
 		// "% * ..." : a compound acting on itself, each member on each other
@@ -487,14 +536,20 @@ func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, s
 	}
 	src, tgt := cp.src, cp.tgt
 	if src < 0 && passiveAt(s, h) {
-		by := byAgent(s, ms, h.end)
-		if by < 0 {
+		switch by := byAgent(s, ms, h.end); {
+		case by >= 0:
+			dy.passive = true
+			src = by
+			if tgt < 0 {
+				tgt = c.subject(s, ms, h, -1)
+			}
+		case moved:
+			if src = c.subject(s, ms, h, -1); src < 0 || tgt < 0 || !namedForces(ms[src]) {
+				return dy
+			}
+			return dyad{src: members(ms, src), tgt: members(ms, tgt)}
+		default:
 			return dy
-		}
-		dy.passive = true
-		src = by
-		if tgt < 0 {
-			tgt = c.subject(s, ms, h, -1)
 		}
 	}
 	if src < 0 {

@@ -46,6 +46,7 @@ func TestClauseMechanisms(t *testing.T) {
 		{"us", dyadic, false, "Quorvia attacked us.", nil},
 		// "officials in X" are X's; armed roles in a place may be anyone's
 		{"agent in country", dyadic, false, "Officials in Quorvia attacked Eldoria.", []triple{{"QRVGOV", "ELD", "190"}}},
+		{"agent at organisation", dyadic, false, "Lawmakers at the Greyband attacked Quorvia.", []triple{{"ELDREBLEG", "QRV", "190"}}},
 		{"troops in country", dyadic, false, "Troops in Quorvia attacked Eldoria.", []triple{{"---MIL", "ELD", "190"}}},
 		// "the government of President X" is X's, the title aside
 		{"agent of titled person", dyadic, false, "The government of President Zarn Bellwether attacked Quorvia.", []triple{{"ELDGOV", "QRV", "190"}}},
@@ -93,6 +94,7 @@ func TestClauseMechanisms(t *testing.T) {
 		// attack is a threat
 		{"prepared to attack", intent, true, "Eldoria prepared to shell Quorvia.", []triple{{"ELD", "QRV", "150"}}},
 		{"preparing to resume", intent, true, "Eldoria was preparing to resume shelling Quorvia.", []triple{{"ELD", "QRV", "150"}}},
+		{"violent verb first", intent, true, "Fighting in Quorvia has killed hundreds of Eldorian troops.", nil},
 		{"is prepared to attack", intent, true, "Eldoria is prepared to shell Quorvia.", []triple{{"ELD", "QRV", "1384"}}},
 		// the speaker of a closing attribution is no one's target, and
 		// the toll of an attack ("killing or wounding 50") is no event
@@ -100,12 +102,20 @@ func TestClauseMechanisms(t *testing.T) {
 		{"attribution with acronym", monadic, false, "Eldorian troops shelled the town, killing 50, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
 		{"attribution with affiliation", monadic, false, "Eldorian troops shelled the town, killing 50, an official for the Tallow Palace said.", []triple{{"ELDMIL", "", "194"}, {"---GOV", "", "010"}}},
 		{"toll of a violent dispersal", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one.", []triple{{"ELDMIL", "QRV", "175"}}},
+		{"arrests in the toll", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one and arresting 12.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "QRV", "173"}}},
+		{"arrests of others", monadic, false, "Eldorian troops dispersed Quorvian protesters, injuring one and arresting two Eldorian officials.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "ELDGOV", "173"}}},
+		{"object of the second participle", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one and arresting two Eldorian officials.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "ELDGOV", "173"}}},
 		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
 		// a bare agent that is a pattern's own word is the subject's means
 		// a compound subject violating a ceasefire violates it against
 		// each other; with a target, against that target only
 		{"ceasefire violated by both", dyadic, false, "Eldoria and Quorvia violated the ceasefire.", []triple{{"ELD", "QRV", "196"}, {"QRV", "ELD", "196"}}},
 		{"ceasefire violated against", dyadic, false, "Eldoria and Quorvia violated the ceasefire with Vestria.", []triple{{"ELD", "VST", "196"}, {"QRV", "VST", "196"}}},
+		// a passive withdrawal of named forces is their side's; a
+		// peacekeepers' withdrawal is 1661
+		{"forces withdrawn", dyadic, false, "Quorvian troops were withdrawn from Eldoria.", []triple{{"QRVMIL", "ELD", "087"}}},
+		{"unnamed forces withdrawn", dyadic, false, "Troops were withdrawn from Eldoria.", nil},
+		{"peacekeepers withdraw", dyadic, false, "Quorvian peacekeepers withdrew from Eldoria.", []triple{{"QRVPKO", "ELD", "1661"}}},
 		// the forces a mobilisation moves are the subject's own
 		{"mobilized forces", dyadic, false, "Eldoria mobilized troops for a war against Quorvia.", []triple{{"ELD", "QRV", "154"}}},
 		{"pattern word is no target", dyadic, false, "Eldoria launched artillery, mortars and rockets against Quorvia.", []triple{{"ELD", "QRV", "194"}}},

@@ -168,10 +168,11 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 	}
 	g := gs[0]
 	m := mention{start: i, end: i + n, role: g.Code, agent: g, rule: "agents:" + g.Source.String()}
-	// "the foreign minister of Gondor", but not "its troops from Gaza":
-	// a possessive already names the owner.
+	// "the foreign minister of Gondor", "students at Cairo University",
+	// but not "its troops from Gaza": a possessive already names the
+	// owner.
 	j := i + n
-	if w := s.word(j); (w == "of" || w == "from" || (w == "in" && !armed(g))) && s.pos(i-1) != "PRP$" {
+	if w := s.word(j); (w == "of" || w == "from" || ((w == "in" || w == "at") && !armed(g))) && s.pos(i-1) != "PRP$" {
 		k := j + 1
 		if s.word(k) == "the" {
 			k++

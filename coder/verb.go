@@ -256,11 +256,25 @@ const window = 12
 // closing attribution ("killing 50, Thai military sources said").
 func clauseEnd(s *sentence, i int) int {
 	for j := i; j < s.seq.Len() && j < i+window; j++ {
-		if s.clauseBreak(j) || attribution(s, j) || (j > i && (s.pos(j) == "VBD" || s.pos(j) == "VBZ" || s.pos(j) == "VBP")) {
+		if s.clauseBreak(j) || attribution(s, j) || (j > i && (s.pos(j) == "VBD" || s.pos(j) == "VBZ" || s.pos(j) == "VBP")) || j > i && conjoinedVerb(s, j) {
 			return j
 		}
 	}
 	return min(s.seq.Len(), i+window)
+}
+
+// conjoinedVerb reports "and"/"or" opening a second predicate at token j:
+// "killing one and arresting two officials" arrests the officials, it
+// does not kill them.
+func conjoinedVerb(s *sentence, j int) bool {
+	if s.word(j) != "and" && s.word(j) != "or" {
+		return false
+	}
+	k := j + 1
+	for s.pos(k) == "RB" {
+		k++
+	}
+	return s.pos(k) == "VBG" || s.pos(k) == "VBD"
 }
 
 // modifiers counts the determiners and modifiers (at most n) from token i
