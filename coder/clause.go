@@ -164,7 +164,7 @@ func coordinated(s *sentence, h verbHit) bool {
 func subjectBefore(s *sentence, ms []mention, v, from int) int {
 	best := -1
 	for k := range ms {
-		if ms[k].end <= v && ms[k].start >= from && !example(s, ms, ms[k].start) && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start) || shelteredIn(s, ms[k].start)) {
+		if ms[k].end <= v && ms[k].start >= from && !example(s, ms, ms[k].start) && (!prepObject(s, ms[k].start) || agentOf(s, ms[k].start) || afterSubordinator(s, ms[k].start) || quantityOf(s, ms[k].start) || shelteredIn(s, ms[k], v)) {
 			// "met in Moscow to discuss": the object of a
 			// preposition is no subject, but the agent of a
 			// nominal is ("a bombing by Z killed …")
@@ -220,14 +220,29 @@ func quantityOf(s *sentence, i int) bool {
 	return s.pos(j-1) == "CD" || quantities[s.word(j-1)]
 }
 
-// shelteredIn reports a mention housed by the noun before it: "a camp
-// for Congolese refugees was attacked" is an attack on the refugees.
-func shelteredIn(s *sentence, i int) bool {
-	j := i - 1
+// shelteredIn reports a mention housed by the noun before it, as the
+// subject of a passive verb at v: "a camp for displaced families was
+// shelled" is an attack on the families. In the active ("gunmen near a
+// camp for refugees attacked") the camp only places the subject.
+func shelteredIn(s *sentence, m mention, v int) bool {
+	j := m.start - 1
 	for j > 0 && (s.pos(j) == "DT" || s.pos(j) == "JJ" || s.pos(j) == "CD") {
 		j--
 	}
-	return s.word(j) == "for" && shelters[lemmaAt(s, j-1)]
+	if s.word(j) != "for" || !shelters[lemmaAt(s, j-1)] {
+		return false
+	}
+	be := false
+	for i := m.end; i < v; i++ {
+		switch w := s.word(i); {
+		case w == "was" || w == "were" || w == "been" || w == "is" || w == "are" || w == "being":
+			be = true
+		case s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[w]:
+		default:
+			return false
+		}
+	}
+	return be && s.pos(v) == "VBN"
 }
 
 var shelters = map[string]bool{"camp": true, "shelter": true}

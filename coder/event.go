@@ -261,10 +261,12 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 		// reporting clause ("X met Y, as confirmed by Z").
 		dy.tgt = nil
 	}
-	for len(dy.tgt) > 0 && !dy.passive && !forceful(code) && (ownForces(s, ms[dy.tgt[0]]) || mobilized(code, ms[dy.tgt[0]])) {
+	for first := true; len(dy.tgt) > 0 && !dy.passive && !forceful(code) && (ownForces(s, ms[dy.tgt[0]]) || first && mobilized(code, ms[dy.tgt[0]]) && !prepObject(s, ms[dy.tgt[0]].start)); first = false {
 		// "will withdraw their peacekeeping force from Chad": the
-		// subject's own forces are what it moves; the target is where
-		// ("mobilized army reservists for a war against Iraq")
+		// subject's own forces are what it moves; the target is where.
+		// The forces a mobilisation moves are its direct object
+		// ("deployed soldiers against rebels"): armed men after a
+		// preposition are whom it is aimed at.
 		g := dy.tgt
 		dy.tgt = nil
 		if t := objectAfter(s, ms, ms[g[len(g)-1]].end, dy.src[0], mutual); t >= 0 {
