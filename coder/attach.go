@@ -7,12 +7,12 @@ import (
 )
 
 // Actor attachment beyond adjacent dictionary phrases: the owner of an
-// agent may be written in a compound adjective ("Vietnamese-led
-// forces"), after a person's name ("King Hassan of Morocco"), or once for
-// two nouns ("Israeli helicopters and tanks").
+// agent may be written in a compound adjective ("Quorvian-led
+// brigades"), after a person's name ("Queen Amara of Vestria"), or once
+// for two nouns ("Eldorian drones and gunboats").
 
-// ledMention reads "COUNTRY-led AGENT" at token i ("Vietnamese-led
-// forces", "U.S.-led coalition"): the leader is the owner, unlike
+// ledMention reads "COUNTRY-led AGENT" at token i ("Quorvian-led
+// brigades", "U.S.-led coalition"): the leader is the owner, unlike
 // "Syrian-backed", which names a sponsor.
 func (c *Coder) ledMention(s *sentence, i int) (mention, bool) {
 	w := s.word(i)
@@ -64,7 +64,7 @@ func attachOwners(s *sentence, ms []mention, inPlace bool) []mention {
 			}
 		}
 		if m.bare() && m.name[1] > m.name[0] && k+1 < len(ms) {
-			// "King Hassan of Morocco": the "of" the agent rule reads
+			// "Queen Amara of Vestria": the "of" the agent rule reads
 			// right after the title comes after the name here
 			at := m.end + 1
 			if s.word(at) == "the" {
@@ -79,7 +79,7 @@ func attachOwners(s *sentence, ms []mention, inPlace bool) []mention {
 			}
 		}
 		if m.bare() && len(out) > 0 {
-			// "Israeli helicopters and tanks": the country adjective
+			// "Eldorian drones and gunboats": the country adjective
 			// owns every noun of the coordination
 			p := out[len(out)-1]
 			if p.agent == nil && p.end < m.start && countryOnly(p) && nounsThenConj(s, p.end, m.start) {

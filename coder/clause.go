@@ -44,8 +44,9 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 }
 
 // speakerPronoun is the subject of a reporting verb written right before
-// the pronoun subject of verb v, "that" and adverbs aside: in "X rejected
-// a Y plan and said they opposed Z" they are X, not the Y before them.
+// the pronoun subject of verb v, "that" and adverbs aside: in "X dismissed
+// a Y proposal and said they would boycott Z" they are X, not the Y
+// before them.
 // Only a pronoun straight after the reporting verb counts; "told Y they"
 // may well mean Y. shared is passed on for the reporting verb's own
 // subject ("and said").
@@ -180,7 +181,7 @@ func subjectBefore(s *sentence, ms []mention, v, from int) int {
 
 // example reports a mention introduced by "including" or "such as"
 // after an actor: an example of that actor, which is the subject
-// ("Russian aircraft including helicopter gunships killed …"). After a
+// ("Quorvian units including two armoured brigades stormed …"). After a
 // phrase that names no one ("Critics, including the European
 // Commission, accuse"), the example is all there is.
 func example(s *sentence, ms []mention, i int) bool {
@@ -277,8 +278,8 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 				continue
 			}
 			if s.clauseBreak(i) || s.quoteEnd(i) || attribution(s, i) || (i > from && conjoinedVerb(s, i)) || s.word(i) == "without" || (s.isVerb(i) && !auxiliaries[s.word(i)] && s.pos(i) != "VBN" && s.pos(i) != "VBG") {
-				// "resign without returning to Kyrgyzstan": what is
-				// not done has no target
+				// "quit without going back to the capital": what
+				// is not done has no target
 				return -1
 			}
 		}
@@ -286,8 +287,8 @@ func objectAfter(s *sentence, ms []mention, from, src int, mutual bool) int {
 			continue // "met in Beijing": a place, not a counterpart
 		}
 		if participleAgent(s, from, ms[k].start) {
-			// "launched war games, expected to be joined by Italian
-			// vessels": the agent of a participle, not the object
+			// "began air drills, soon to be reinforced by Polish
+			// squadrons": the agent of a participle, not the object
 			return -1
 		}
 		g := members(ms, k)
@@ -337,8 +338,8 @@ func ownForces(s *sentence, m mention) bool {
 }
 
 // mobilized reports the forces a show of force or a mobilisation (15)
-// puts in motion: a bare armed or police agent ("mobilized army
-// reservists", "ordered patrols by police") is the subject's own, not
+// puts in motion: a bare armed or police agent ("called up naval
+// reserves", "ordered patrols by police") is the subject's own, not
 // whom it is aimed at.
 func mobilized(code string, m mention) bool {
 	return rootOf(code) == "15" && m.bare() && (armed(m.agent) || m.agent.Code == "COP")
@@ -445,7 +446,7 @@ func relativePronounBefore(s *sentence, v int) bool {
 }
 
 // afterPrepObject reports a noun phrase of a preposition ending right
-// before token v: "to most West Africans", "from the Quorvian towns".
+// before token v: "to many northern miners", "from the Quorvian towns".
 func afterPrepObject(s *sentence, v int) bool {
 	noun := false
 	for j := v - 1; j >= 0 && j >= v-6; j-- {
@@ -506,8 +507,8 @@ func subjectOfNext(s *sentence, i int) bool {
 // passiveAt reports "was/were/been/is ... VBN".
 func passiveAt(s *sentence, h verbHit) bool {
 	if s.pos(h.head) == "VBD" && strings.HasSuffix(s.word(h.head), "ed") && afterPrepObject(s, h.start) && !clauseSubjectBefore(s, h.start) && !relativePronounBefore(s, h.start) && !stativeAt(s, h) && reducedRelative(s, h) {
-		// "opened its borders to West Africans ordered out of
-		// Nigeria", the participle tagged as a past tense: a
+		// "gave shelter to miners expelled from the province",
+		// the participle tagged as a past tense: a
 		// preposition's object has no verb of its own. After a
 		// relative clause ("peacekeepers who are part of the
 		// troops arrived") the verb before is the clause's, not
@@ -536,8 +537,8 @@ func passiveAt(s *sentence, h verbHit) bool {
 }
 
 // reducedRelative reports a participle that modifies the noun before it
-// ("West Africans ordered out of Nigeria", "the curfew imposed in
-// Sudan"): a passive whose agent is not the sentence's subject. A
+// ("miners expelled from the province", "the tolls imposed in the
+// north"): a passive whose agent is not the sentence's subject. A
 // participle followed by an object is a past tense the tagger missed
 // ("troops attacked the town") and a sentence's first verb after its
 // subject is its predicate.
@@ -557,8 +558,8 @@ func reducedRelative(s *sentence, h verbHit) bool {
 }
 
 // byAgent finds "by ACTOR" shortly after a passive verb, or after a
-// parenthetical that ends in a comma ("has been accused of misusing
-// funds, much of it embezzled, by Haitian officials").
+// parenthetical that ends in a comma ("was blamed for the shortages,
+// most of them avoidable, by opposition deputies").
 func byAgent(s *sentence, ms []mention, from int) int {
 	after := func(i int) int {
 		for k := range ms {
@@ -602,8 +603,8 @@ func negated(s *sentence, h verbHit) bool {
 	return false
 }
 
-// negatedInfinitive reports "not to VERB" ("vowed not to return the
-// Golan Heights"): a commitment not to act, which CAMEO codes as a
+// negatedInfinitive reports "not to VERB" ("pledged not to reopen the
+// border crossing"): a commitment not to act, which CAMEO codes as a
 // refusal, as it codes "will not".
 func negatedInfinitive(s *sentence, h verbHit) bool {
 	i := h.start - 1

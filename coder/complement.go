@@ -156,13 +156,13 @@ func cuedIntent(s *sentence, v int) bool {
 		w = s.word(i - 1)
 	}
 	// "is prepared to": the lemmatiser reads the adjective as the verb
-	// "prepare", which alone ("prepared to resume shelling") is
+	// "prepare", which alone ("prepared to renew the bombing") is
 	// mobilisation, not a cue; after "be" the word itself is the cue
 	return i > 0 && (intentCues[strings.ToLower(w)] || beAdjective(s, i-1) && intentCues[s.word(i-1)])
 }
 
 // preparedTo reports a verb that is what its subject prepares to do:
-// "prepared to attack", "are preparing to resume shelling" (an aspectual
+// "prepared to attack", "are getting ready to resume raids" (an aspectual
 // verb between). The readiness of "is prepared to" is an intent cue
 // instead (cuedIntent).
 func preparedTo(s *sentence, h verbHit) bool {
@@ -261,8 +261,8 @@ func reportedBefore(s *sentence, i int) bool {
 }
 
 // demandAfter finds the clause of a statement that obliges other actors:
-// "said (that) Sudan must return the helicopter", "announced that
-// President Kagame and his party must agree". It returns the obliged
+// "said (that) Quorvia must free the hostages", "declared that the
+// governor and his party must step down". It returns the obliged
 // mentions and the verb after "must", or nil, -1. An actor obliging
 // itself ("said it must act") makes no demand.
 func demandAfter(s *sentence, ms []mention, from, src int) ([]int, int) {
@@ -277,14 +277,14 @@ func demandAfter(s *sentence, ms []mention, from, src int) ([]int, int) {
 	tgt := members(ms, t)
 	j := ms[tgt[len(tgt)-1]].end
 	if w := s.word(j); w == "in" || w == "of" {
-		// "the rebels in Darfur must": the place belongs to the noun
+		// "the militias in the north must": the place belongs to the noun
 		if k := mentionStarting(ms, j+1+modifiers(s, j+1, 2)); k >= 0 {
 			j = ms[k].end
 		}
 	}
 	for s.word(j) == "and" || s.word(j) == "," {
-		// "Kagame and his Rwandan Patriotic Front must": a conjunct the
-		// grouping did not join (a possessive between)
+		// "Lorn and his Unity Party must": a conjunct the grouping did
+		// not join (a possessive between)
 		k := j + 1
 		for s.pos(k) == "DT" || s.pos(k) == "PRP$" {
 			k++

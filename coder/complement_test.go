@@ -19,7 +19,7 @@ func TestCoderMechanisms(t *testing.T) {
 	}{
 		// a governed infinitive is coded through its governor only
 		{"intent refined", dyadic, "Eldoria agreed to lift the ban on Quorvia.", []triple{{"ELD", "QRV", "0351"}}},
-		{"threat refined", dyadic, "Eldoria threatened to shell Quorvian towns.", []triple{{"ELD", "QRV", "1384"}}},
+		{"threat refined", dyadic, "Eldoria threatened to shell Quorvian border posts.", []triple{{"ELD", "QRV", "1384"}}},
 		{"appeal refined", dyadic, "Eldoria urged Quorvia to release the prisoners.", []triple{{"ELD", "QRV", "0253"}}},
 		{"refusal refined", dyadic, "Eldoria refused to release Quorvian prisoners.", []triple{{"ELD", "QRV", "1243"}}},
 		{"intent cue", dyadic, "Eldoria is willing to withdraw from Quorvia.", []triple{{"ELD", "QRV", "0356"}}},
@@ -41,7 +41,7 @@ func TestCoderMechanisms(t *testing.T) {
 		// an actor inside a pattern without a target slot is the target
 		{"inside pattern", dyadic, "Eldoria hosted Quorvian peace talks.", []triple{{"ELD", "QRV", "043"}}},
 		// a participle the tagger read as a past tense after a preposition's object
-		{"reduced relative tagged VBD", dyadic, "Vestria opened its borders today to most Eldorians expelled from Quorvia.", nil},
+		{"reduced relative tagged VBD", dyadic, "Vestria gave shelter on Monday to hundreds of Eldorians expelled from Quorvia.", nil},
 		// the agent of a participle clause set off by a comma is no object
 		{"participle agent", monadic, "Eldoria attacked at dawn, supported later by Vestria.", []triple{{"ELD", "", "190"}}},
 		// a background clause's infinitive goes with it
@@ -49,7 +49,7 @@ func TestCoderMechanisms(t *testing.T) {
 		// a verb coordinated with a passive shares its subject, not its agent
 		{"after a passive", dyadic, "Quorvia was attacked by Eldoria and condemned Vestria.", []triple{{"ELD", "QRV", "190"}, {"QRV", "VST", "111"}}},
 		// a nationality naming a language is no actor
-		{"language", monadic, "Eldoria condemned the use of the Quorvian language.", []triple{{"ELD", "", "111"}}},
+		{"language", monadic, "Eldoria condemned lessons in the Quorvian language.", []triple{{"ELD", "", "111"}}},
 		// a list member after an aside
 		{"aside in a list", dyadic, "Eldoria attacked Quorvia and, to a lesser extent, Vestria.", []triple{{"ELD", "QRV", "190"}, {"ELD", "VST", "190"}}},
 		{"aside before a clause", dyadic, "Eldoria attacked Quorvia and, in response, Vestria condemned Eldoria.", []triple{{"ELD", "QRV", "190"}, {"VST", "ELD", "111"}}},

@@ -3,11 +3,11 @@ package coder
 import "strings"
 
 // The content of a demand, a refusal or a threat is what is asked for,
-// refused or threatened: it has not happened. "demanded an admission by
-// Moscow that NKVD forces murdered officers" is a demand on Moscow, not
-// also a killing; "rejected calls by Annan to adopt reforms" is a
-// rejection, not also an easing; "refused to meet Jordan's visiting King"
-// is a refusal, not also a visit. Verbs and event nouns inside that
+// refused or threatened: it has not happened. "demanded a confession by
+// Quorvia that its agents poisoned the wells" is a demand on Quorvia, not
+// also a killing; "turned down a plea by the envoy to lift the tariffs"
+// is a rejection, not also an easing; "declined to receive Vestria's
+// touring minister" is a refusal, not also a visit. Verbs and event nouns inside that
 // content are therefore not coded on their own. A statement (01) is
 // different: in "X said Y attacked Z" the attack is reported as fact.
 
@@ -57,7 +57,7 @@ func contentEnd(s *sentence, h verbHit) int {
 
 // asClause reports an "as" at token i that opens a clause ("as street
 // battles raged"): a finite verb follows before the next comma or break.
-// "denounced as an ugly crime X's crackdown" is a predicative "as"; the
+// "condemned as a grave mistake X's blockade" is a predicative "as"; the
 // content goes on.
 func asClause(s *sentence, i int) bool {
 	for j := i + 1; j < s.seq.Len() && j < i+12; j++ {
@@ -72,8 +72,8 @@ func asClause(s *sentence, i int) bool {
 }
 
 // gerundList reports a comma at token i inside a list of gerunds that
-// opened after a preposition of the content: "accused X of violating
-// rights, ignoring the law and sending a signal" lists charges; the
+// opened after a preposition of the content: "charged X with rigging
+// ballots, jailing critics and muzzling the press" lists charges; the
 // gerund after the comma is the next one, not a new predicate of the
 // subject. The list must go on to "and"/"or" + gerund before any break.
 func gerundList(s *sentence, from, i int) bool {
@@ -101,9 +101,9 @@ func gerundList(s *sentence, from, i int) bool {
 	return false
 }
 
-// reportingClause reports a closing attribution at token i: ", Benin
+// reportingClause reports a closing attribution at token i: ", Vestrian
 // police said", ", a senior official said on Saturday", ", Human Rights
-// Watch (HRW) said", ", a spokeswoman for the U.S. embassy said".
+// Watch (HRW) said", ", an aide to the Eldorian envoy told reporters".
 func reportingClause(s *sentence, i int) bool {
 	for j := i; j < s.seq.Len() && j < i+10; j++ {
 		switch p := s.pos(j); {
@@ -131,7 +131,7 @@ func reportingClause(s *sentence, i int) bool {
 }
 
 // attribution reports a comma at token i that opens a closing
-// attribution (", Thai military sources said"): the speaker is no
+// attribution (", border guards told reporters"): the speaker is no
 // participant of the clause before it.
 func attribution(s *sentence, i int) bool {
 	return s.word(i) == "," && reportingClause(s, i+1)
@@ -155,9 +155,9 @@ func newPredicate(s *sentence, i int) bool {
 }
 
 // backgroundOpeners open an adverbial clause that sets the scene of the
-// main event: "resigned as the opposition threatened to storm his
-// residence", "paid compensation for assets they lost when Amin expelled
-// them", "demonstrated in Serbia, where 24 people were killed". A clause
+// main event: "stepped down as crowds massed outside the palace", "paid
+// damages for farms they lost when the junta seized them", "rallied in
+// the port, where a strike had been broken up". A clause
 // of sequence or cause ("condemned Quorvia after its troops attacked")
 // is an event of its own and stays, as in PETRARCH; the PLOVER records
 // code it less often (two sentences), not enough to override that.
@@ -205,11 +205,11 @@ func finiteAt(s *sentence, h verbHit) bool {
 }
 
 // consequence reports a participle that only states the toll of the
-// attack coded before it: "shelled Juba, killing about 20 people" is one
+// attack coded before it: "bombed the depot, killing nine guards" is one
 // assault, not a shelling and a separate killing. A participle that names
 // a victim of its own ("…, killing three Gondor soldiers") stays. prev is
 // the code of that attack: an assault, a fight, mass violence, or violent
-// repression (175: "opened fire to disperse protesters, killing one").
+// repression (175: "fired on strikers to break up a picket, killing two").
 func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
 	if len(evs) == 0 || !(violent(rootOf(prev)) || prev == "175") || s.pos(h.head) != "VBG" {
 		return false
@@ -217,7 +217,7 @@ func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
 	switch s.word(h.start - 1) {
 	case ",":
 	case "or", "and":
-		// "…, killing or wounding 50": the second participle of the toll
+		// "…, killing or maiming dozens": the second participle of the toll
 		if s.pos(h.start-2) != "VBG" {
 			return false
 		}
@@ -233,8 +233,8 @@ func consequence(s *sentence, h verbHit, prev string, evs []coded) bool {
 }
 
 // riotManner reports a participle after a protest that only says how the
-// protesters went about it: "rioted at the jail, setting fire to their
-// mattresses" is one riot, not also a seizure or destruction of property
+// protesters went about it: "rioted in the camp, burning their own
+// tents" is one riot, not also a seizure or destruction of property
 // with no one's property named.
 func riotManner(s *sentence, h verbHit, prev string, evs []coded) bool {
 	if len(evs) == 0 || prev != "14" || s.pos(h.head) != "VBG" || s.word(h.start-1) != "," {
@@ -249,8 +249,8 @@ func riotManner(s *sentence, h verbHit, prev string, evs []coded) bool {
 }
 
 // protestAim reports a participle of demand or appeal that states what
-// the protest coded before it is for: "blocked roads in Algiers demanding
-// that he be reinstated", "marched, calling for his resignation" are one
+// the protest coded before it is for: "sat down on the bridge demanding
+// that the mayor be freed", "marched, calling for his resignation" are one
 // protest (CAMEO's 14x codes hold its aim), not also a demand by the
 // same protesters.
 func protestAim(s *sentence, h verbHit, prev string, before, evs []coded) bool {
@@ -278,7 +278,7 @@ func protestAim(s *sentence, h verbHit, prev string, before, evs []coded) bool {
 }
 
 // tollTarget is the target of the attack before a participle of its toll
-// ("opened fire to disperse protesters, killing one and arresting 12"),
+// ("fired on strikers to break up a picket, killing two and detaining 30"),
 // or -1: the people a toll participle arrests or detains without naming
 // them are those attacked. prev and tgt are the code and target mention
 // of the last coded verb.

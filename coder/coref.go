@@ -205,7 +205,7 @@ func objectPronoun(s *sentence, i int, ms []mention, mem *memory) (mention, bool
 }
 
 // subjectPronoun resolves "he" or "she" right after a reporting verb of
-// the main subject ("X refused to meet Y, saying he would …", "X said he
+// the main subject ("X declined to see Y, saying he would …", "X said he
 // would …"), or "his"/"her" before a noun in subject position ("his office
 // said"), to the first person the sentence names: the one who speaks. In
 // other clauses ("after he annexed", "who said he") the pronoun is left to

@@ -40,7 +40,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 		if mainCoded && background(s, h) {
 			c.drop(s, h, "background clause (when/as/while/where) of a coded event")
 			if family(c.codeOf(s, ms, h)) != "" {
-				// "as the opposition threatened to storm": the
+				// "as the strikers threatened to occupy": the
 				// infinitive goes with its governor
 				if comp := complementAt(s, h.end); comp >= 0 {
 					governed[comp] = true
@@ -88,10 +88,10 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			}
 		}
 		if len(evs) > 0 || unreal(s, h) != "" || negated(s, h) {
-			// "promised to continue military aid": the noun is a word
+			// "pledged to keep up food aid": the noun is a word
 			// of the pattern that coded the verb or its complement,
-			// not a second event; "capable of launching cyber warfare
-			// against", "did not launch an attack on": what the verb
+			// not a second event; "able to mount raids on", "did not
+			// launch an attack on": what the verb
 			// does not assert, its noun does not either
 			for i := h.end; i < max(covered, c.complementEnd(s, ms, comp)); i++ {
 				content[i] = true
@@ -125,7 +125,7 @@ type dyad struct {
 // the words its pattern matched after it (-1 without a pattern).
 //
 // toll is the target of the attack a participle of its toll follows
-// (tollTarget), or -1: "killing one and arresting 12" arrests the people
+// (tollTarget), or -1: "killing two and detaining 30" arrests the people
 // attacked.
 func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int) ([]coded, int, int, int) {
 	pat, cp := c.match(s, ms, h)
@@ -162,7 +162,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 		// a verb that codes nothing ("opened the crossing to let aid
 		// through") leaves its purpose the only event, unless an
 		// actor before "to" is the infinitive's own subject
-		// ("convince the Parliament to amend"): what it is asked
+		// ("persuade the council to vote"): what it is asked
 		// to do. Only a material act counts: opening a road lets
 		// aid through, but building missiles "to threaten" a
 		// country is no threat made
@@ -177,7 +177,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 			return nil, c.subject(s, ms, h, shared), -1, covered
 		}
 		if reverse == code {
-			// "X and Y failed to reach agreement": a joint failure
+			// "X and Y failed to agree on a truce": a joint failure
 			// stays mutual, each side's with the other
 			reverse = r
 		} else {
@@ -205,13 +205,13 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 		}
 	}
 	if c.opts.FutureIntent && violent(rootOf(code)) && preparedTo(s, h) {
-		// "the army prepared to resume shelling": a show of force
-		// (150), not the shelling
+		// "the militia got ready to renew its raids": a show of
+		// force (150), not the raids
 		code, reverse, threat = "150", "", true
 	}
 	if !threat && (cuedIntent(s, h.head) || (c.opts.FutureIntent && futureAt(s, h)) || (served >= 0 && (cuedIntent(s, served) || futureAt(s, verbHit{head: served, start: served, end: served + 1})))) {
 		// "is willing to withdraw": intent (0356), not the withdrawal;
-		// "is willing to send material to help defend Y": the purpose
+		// "is ready to ship spare parts to help protect Y": the purpose
 		// of an intended act is intended too
 		fam := "03"
 		if r := rootOf(code); r >= "14" {
@@ -262,7 +262,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 		dy.tgt = nil
 	}
 	for first := true; len(dy.tgt) > 0 && !dy.passive && !forceful(code) && (ownForces(s, ms[dy.tgt[0]]) || first && mobilized(code, ms[dy.tgt[0]]) && !prepObject(s, ms[dy.tgt[0]].start)); first = false {
-		// "will withdraw their peacekeeping force from Chad": the
+		// "will pull its monitors out of the border zone": the
 		// subject's own forces are what it moves; the target is where.
 		// The forces a mobilisation moves are its direct object
 		// ("deployed soldiers against rebels"): armed men after a
@@ -290,7 +290,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 	ev := evidence{start: h.start, end: h.end, pat: pat, rule: rule(h, pat)}
 	subj := dy.src[0]
 	if dy.passive {
-		// "was indicted by the court and will resign": a verb
+		// "was censured by the assembly and will step down": a verb
 		// coordinated with a passive shares its subject, not the agent
 		subj = c.subject(s, ms, h, shared)
 	}
@@ -426,7 +426,7 @@ func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reve
 				out = append(out, c.event(s, ms, ev, src, tgt, sc, tc, code, dy.passive))
 			}
 			if self && !other && c.opts.Monadic {
-				// "Israel threatened to ban voting in Jerusalem": the act
+				// "Eldoria threatened to shut polling booths in Ost": the act
 				// happened, on no one the dictionaries tell apart
 				out = append(out, c.event(s, ms, ev, src, -1, sc, "", code, dy.passive))
 			}
@@ -518,8 +518,8 @@ func nullCode(c string) bool { return c == "" || c == "---" || strings.Trim(c, "
 // actor after it, swapped for a passive with a "by" agent. A passive
 // without one has no known source ("a hafling was reported").
 //
-// A passive withdrawal without an agent ("UN peacekeepers were pulled out
-// of Gorazde") is the withdrawal of its subject by its own side: the
+// A passive withdrawal without an agent ("the monitors were brought home
+// from the border") is the withdrawal of its subject by its own side: the
 // subject is the source (moved).
 func (c *Coder) participants(s *sentence, ms []mention, h verbHit, cp capture, shared int, mutual, moved bool) dyad {
 	var dy dyad
@@ -711,7 +711,7 @@ func isCountry(p string) bool {
 // keeping the first (most specific) evidence.
 //
 // A one-sided event is also dropped when the same source has the same
-// code with a target: "began a hunger strike to press Sweden" is coded
+// code with a target: "went on a hunger strike to shame Vestria" is coded
 // through the verb with its target, and the noun "hunger strike" alone
 // would repeat it without one.
 func dedupe(evs []coded) []coded {

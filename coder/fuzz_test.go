@@ -15,8 +15,8 @@ func FuzzCoder(f *testing.F) {
 	for _, s := range []string{
 		"Fighting since April has killed thousands.", "Prepared to attack.", "to attack", "\"We urge",
 		"him", "his office said", "Both sides agreed.", "the ministry said", "Delegations from the",
-		"Israel and Hamas failed to reach agreement.", "\"They attacked,\" Israel said.",
-		"Eldoria, and with strings attached, Quorvia.", "summoned the ambassador", "take steps to",
+		"Israel and Hamas failed to agree on a truce.", "\"They attacked,\" Israel said.",
+		"Eldoria, and on certain terms, Quorvia.", "summoned the ambassador", "take steps to",
 	} {
 		f.Add(s)
 	}

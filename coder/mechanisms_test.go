@@ -78,7 +78,7 @@ func TestClauseMechanisms(t *testing.T) {
 		{"example of the subject", dyadic, false, "Eldorian troops including the Greyband attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
 		{"example as the subject", dyadic, false, "Critics, including Vestria, attacked Quorvia.", []triple{{"VST", "QRV", "190"}}},
 		// a camp for X is X's: attacking it attacks them
-		{"camp for", dyadic, false, "A camp for Quorvian troops was attacked by Eldoria.", []triple{{"ELD", "QRVMIL", "190"}}},
+		{"camp for", dyadic, false, "Overnight a riverside camp for Quorvian troops was attacked by Eldoria.", []triple{{"ELD", "QRVMIL", "190"}}},
 		// "hundreds of X" acts as X
 		{"quantity of", dyadic, false, "Hundreds of Eldorian troops attacked Quorvia.", []triple{{"ELDMIL", "QRV", "190"}}},
 		// a name does not swallow a time word written in lower case
@@ -97,15 +97,15 @@ func TestClauseMechanisms(t *testing.T) {
 		{"violent verb first", intent, true, "Fighting in Quorvia has killed hundreds of Eldorian troops.", nil},
 		{"is prepared to attack", intent, true, "Eldoria is prepared to shell Quorvia.", []triple{{"ELD", "QRV", "1384"}}},
 		// the speaker of a closing attribution is no one's target, and
-		// the toll of an attack ("killing or wounding 50") is no event
-		{"attribution not target", monadic, false, "Eldorian troops shelled the town, killing 50, Quorvian official sources said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
-		{"attribution with acronym", monadic, false, "Eldorian troops shelled the town, killing 50, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
-		{"attribution with affiliation", monadic, false, "Eldorian troops shelled the town, killing 50, an official for the Tallow Palace said.", []triple{{"ELDMIL", "", "194"}, {"---GOV", "", "010"}}},
+		// the toll of an attack ("killing or wounding dozens") is no event
+		{"attribution not target", monadic, false, "Eldorian troops shelled the market town, killing 12, Quorvian official sources said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
+		{"attribution with acronym", monadic, false, "Eldorian troops shelled the market town, killing 12, the Tallow Palace (TP) said.", []triple{{"ELDMIL", "", "194"}, {"QRVGOV", "", "010"}}},
+		{"attribution with affiliation", monadic, false, "Eldorian troops shelled the market town, killing 12, an official for the Tallow Palace said.", []triple{{"ELDMIL", "", "194"}, {"---GOV", "", "010"}}},
 		{"toll of a violent dispersal", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one.", []triple{{"ELDMIL", "QRV", "175"}}},
-		{"arrests in the toll", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one and arresting 12.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "QRV", "173"}}},
+		{"arrests in the toll", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing two and arresting 30.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "QRV", "173"}}},
 		{"arrests of others", monadic, false, "Eldorian troops dispersed Quorvian protesters, injuring one and arresting two Eldorian officials.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "ELDGOV", "173"}}},
 		{"object of the second participle", monadic, false, "Eldorian troops dispersed Quorvian protesters, killing one and arresting two Eldorian officials.", []triple{{"ELDMIL", "QRV", "175"}, {"ELDMIL", "ELDGOV", "173"}}},
-		{"toll of two participles", monadic, false, "Eldorian troops shelled the town, killing or wounding 50.", []triple{{"ELDMIL", "", "194"}}},
+		{"toll of two participles", monadic, false, "Eldorian troops shelled the village, killing or wounding dozens.", []triple{{"ELDMIL", "", "194"}}},
 		// a bare agent that is a pattern's own word is the subject's means
 		// a compound subject violating a ceasefire violates it against
 		// each other; with a target, against that target only
@@ -117,7 +117,7 @@ func TestClauseMechanisms(t *testing.T) {
 		{"unnamed forces withdrawn", dyadic, false, "Troops were withdrawn from Eldoria.", nil},
 		{"peacekeepers withdraw", dyadic, false, "Quorvian peacekeepers withdrew from Eldoria.", []triple{{"QRVPKO", "ELD", "1661"}}},
 		// the forces a mobilisation moves are the subject's own
-		{"mobilized forces", dyadic, false, "Eldoria mobilized troops for a war against Quorvia.", []triple{{"ELD", "QRV", "154"}}},
+		{"mobilized forces", dyadic, false, "Eldoria quietly mobilized troops against Quorvia last week.", []triple{{"ELD", "QRV", "154"}}},
 		{"pattern word is no target", dyadic, false, "Eldoria launched artillery, mortars and rockets against Quorvia.", []triple{{"ELD", "QRV", "194"}}},
 	}
 	for _, tt := range tests {

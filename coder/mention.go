@@ -104,12 +104,12 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 // offensive", "terrorist activities", "the peacekeeping force's mandate"
 // name no one that can be acted upon, so they are never a target; they
 // may still be the author of the event noun they modify. So does a
-// nationality naming a language ("the Russian language").
+// nationality naming a language ("the Greek language").
 func markModifiers(s *sentence, ms []mention) {
 	for k := range ms {
 		m := &ms[k]
 		if m.agent == nil && m.end-m.start == 1 && (s.word(m.end) == "language" || s.word(m.end) == "languages") {
-			m.modifier = true // "the use of the Russian language": a language, no one
+			m.modifier = true // "lessons in the Greek language": a language, no one
 			continue
 		}
 		if !m.bare() || m.ofAgent {
@@ -156,7 +156,7 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 				continue
 			}
 			if !adjective(s.pos(j)) && !(s.pos(j) == "NNP" && j > i+n) && s.pos(j) != "NN" {
-				break // "Taiwan's Vice Foreign Minister": a title word may come between
+				break // "Vestria's Deputy Trade Minister": a title word may come between
 			}
 			j++
 		}
@@ -178,7 +178,7 @@ func (c *Coder) mentionAt(s *sentence, i int) (mention, bool) {
 			k++
 		}
 		if _, t := c.d.MatchAgent(s.seq, k); t > 0 && w == "of" {
-			// "the government of President Avril": a title before the name
+			// "the cabinet of President Maro": a title before the name
 			if _, an := c.d.MatchActor(s.seq, k+t); an > 0 {
 				k += t
 			}
@@ -282,7 +282,7 @@ func mergeAdjacent(s *sentence, ms []mention) []mention {
 				m.end, m.person = j, true
 			}
 			for k+1 < len(ms) && ms[k+1].start < m.end {
-				k++ // "Defence Secretary Tom King": "King" is the name
+				k++ // "Harbour Master Ivo Prince": "Prince" is the name
 			}
 		}
 		out = append(out, m)
@@ -357,13 +357,13 @@ func groupCompounds(s *sentence, ms []mention) {
 			}
 		}
 		if ok && joined && !conj && subjectOfNext(s, ms[k].end) && s.word(ms[k].end) != "," {
-			// "confiscated weapons from armed groups, the Israeli army
+			// "seized rifles from local gangs, the Vestrian police
 			// said": a comma before a new subject and its verb closes
 			// the clause; it opens no list
 			ok = false
 		}
 		if ok && joined && !conj && ms[k-1].bare() && !ms[k].bare() && named(ms[k]) && !listGoesOn(s, ms, k) {
-			// "the main rebel group, the Greyband, said": a name
+			// "the largest militia, the Greyband, said": a name
 			// after a bare agent and a comma, with no list going on,
 			// is an apposition naming the agent, not a second actor;
 			// the agent is the one named
@@ -407,7 +407,7 @@ func link(s *sentence, a, b mention, adj bool) (ok, joined, conj bool) {
 		case w == "the" || w == "both":
 		case (conj || adj) && (s.pos(i) == "JJ" || s.pos(i) == "RB"):
 		case conj && (s.pos(i) == "DT" || quantities[w] || w == "of"):
-			// "Fabius and a group of deputies": a quantity opens the
+			// "Lorn and a group of senators": a quantity opens the
 			// member, as it opens a subject (quantityOf)
 		default:
 			ok = false
@@ -416,7 +416,7 @@ func link(s *sentence, a, b mention, adj bool) (ok, joined, conj bool) {
 	return ok, joined, conj
 }
 
-// asideLink reads "A, and with strings attached, B" or "A and, to a
+// asideLink reads "A, and on certain terms, B" or "A and, to a
 // lesser extent, B": a conjunction, then a short aside closed by a comma
 // before the last member. The aside holds no finite verb or clause break,
 // and B opens no clause of its own ("Y and, in response, Z fired").

@@ -13,7 +13,7 @@ func unreal(s *sentence, h verbHit) string {
 		return "hypothetical (inside an if/unless clause)"
 	}
 	if obliged(s, h) {
-		// "the rebels must reach an agreement": a demand's content;
+		// "the parties must hold a fresh vote": a demand's content;
 		// the speaker's demand is coded through the reporting verb
 		return "obligation (must/should), not an act"
 	}
@@ -28,7 +28,7 @@ func unreal(s *sentence, h verbHit) string {
 			// "a meeting aimed at establishing relations": a purpose
 			return "gerund after \"aimed at\" (a purpose)"
 		case prev == "without":
-			// "agreed to resign without returning": did not happen
+			// "agreed to sign without consulting": did not happen
 			return "gerund after \"without\" (not done)"
 		case prev == "with" && chargedBefore(s, h.start-1):
 			return "gerund after \"charged with\" (a charge)"
@@ -41,8 +41,8 @@ func unreal(s *sentence, h verbHit) string {
 }
 
 // othersDuty reports "he/she must VERB" right after a reporting verb
-// whose subject (shared) is no person: "activists rallied, saying he must
-// resign" demand his resignation; he has not resigned. A speaker who is
+// whose subject (shared) is no person: "students marched, saying he must
+// quit" demand his resignation; he has not resigned. A speaker who is
 // a person may be committing itself ("he said he must go"), which
 // obliged leaves to the existing rules.
 func othersDuty(s *sentence, ms []mention, h verbHit, shared int) bool {
@@ -114,8 +114,8 @@ func conditionAt(s *sentence, v int) string {
 }
 
 // conditionAfter returns the subordinator of a conditional clause that
-// follows verb h in its sentence ("will withdraw … unless Goukouni
-// arranges a ceasefire"), or "".
+// follows verb h in its sentence ("will leave the talks … unless the
+// shelling stops"), or "".
 func conditionAfter(s *sentence, h verbHit) string {
 	for i := h.end; i < s.seq.Len() && i < h.end+25; i++ {
 		switch w := s.word(i); w {
@@ -147,8 +147,8 @@ func modalAt(s *sentence, h verbHit) bool {
 
 // conditionalThreat is the code of an act an actor says it will carry out
 // unless (or, for a hostile act, if) another does something: "will
-// withdraw its force unless …", "will boycott the elections unless …",
-// "may halt mediation if …" threaten (13x); a cooperative act under "if"
+// withdraw its force unless …", "will quit the coalition unless …",
+// "may cut off the gas if …" threaten (13x); a cooperative act under "if"
 // is a conditional offer and stays as it is. ok is false when h is no
 // such act.
 func conditionalThreat(s *sentence, h verbHit, code string) (string, bool) {
@@ -165,7 +165,7 @@ func conditionalThreat(s *sentence, h verbHit, code string) (string, bool) {
 		}
 	case "if":
 		if r == "" || r == "12" || r < "10" {
-			// "will not accept refugees if war starts" stays a refusal
+			// "will not sign the accord if the vote fails" stays a refusal
 			return "", false
 		}
 	default:
@@ -212,7 +212,7 @@ func (c *Coder) reportedSubject(s *sentence, ms []mention, v int) int {
 		j--
 	}
 	for n := 0; n < 4 && j > 0 && !s.isVerb(j); n++ {
-		// "announced on Monday that he will …": a time adjunct
+		// "declared on Friday that it will …": a time adjunct
 		if p := s.pos(j); p != "NNP" && p != "CD" && p != "RB" && s.word(j) != "on" && !timeWords[s.word(j)] {
 			return -1
 		}
@@ -225,16 +225,16 @@ func (c *Coder) reportedSubject(s *sentence, ms []mention, v int) int {
 }
 
 // statives are participles that describe a state of their subject, not
-// an act done to it, before "to": "Israel is opposed to French
-// mediation" is Israel's opposition, not a passive without agent.
+// an act done to it, before "to": "Vestria is opposed to outside
+// arbitration" is Vestria's opposition, not a passive without agent.
 var statives = map[string]bool{
 	"opposed": true, "committed": true, "dedicated": true, "devoted": true, "resigned": true,
 	"prepared": true, "determined": true,
 }
 
 // engagements are participles that, before "in", describe what their
-// subject does: "Serb forces were engaged in ethnic cleansing" is the
-// forces' act, not a passive without agent.
+// subject does: "the militias were engaged in looting" is the
+// militias' act, not a passive without agent.
 var engagements = map[string]bool{"engaged": true, "involved": true}
 
 // stativeAt reports "be opposed to …", "be engaged in …" and the like at
@@ -293,11 +293,12 @@ func obliged(s *sentence, h verbHit) bool {
 }
 
 // purposeOf returns the verb whose infinitive of purpose h is, after
-// that verb's object, or -1: "will give Tanzania a grant … to finance
-// projects", "offered its troops to Lebanon to help him". The reason an act is done for is not
-// a second event; a governing verb's complement ("urged Israel to
-// withdraw") is handled before this is asked. Talks are the exception
-// the caller makes: "met in Moscow to discuss" is the consultation.
+// that verb's object, or -1: "will lend Vestria a sum … to build
+// roads", "sent its engineers to Quorvia to help it". The reason an act
+// is done for is not a second event; a governing verb's complement
+// ("urged Israel to withdraw") is handled before this is asked. Talks
+// are the exception the caller makes: "met in Moscow to discuss" is the
+// consultation.
 func purposeOf(s *sentence, h verbHit) int {
 	if s.pos(h.head) != "VB" {
 		return -1
@@ -311,9 +312,9 @@ func purposeOf(s *sentence, h verbHit) int {
 	}
 	for j, n := i-2, 0; j >= 0 && n < 14; j-- {
 		if s.word(j) == ")" {
-			// "a grant of 580 million shillings (64.45 million
-			// dollars) over three years to finance": an aside does
-			// not count towards the distance
+			// "a loan of 12 billion crowns (about 400 million euros)
+			// spread over a decade to build": an aside does not
+			// count towards the distance
 			for j > 0 && s.word(j) != "(" {
 				j--
 			}

@@ -40,7 +40,7 @@ func TestMood(t *testing.T) {
 		{"failed to attack", "Eldoria failed to attack Quorvia.", nil},
 		// "must" is an obligation, not an act; "X said Y must" is X's demand
 		{"obligation", "Vestria must withdraw from Quorvia.", nil},
-		{"demand after a time adjunct", "Eldoria said on Tuesday that Quorvia must withdraw.", []triple{{"ELD", "QRV", "1056"}}},
+		{"demand after a time adjunct", "Eldoria said on Sunday that Quorvia must withdraw its forces.", []triple{{"ELD", "QRV", "1056"}}},
 		// an infinitive of purpose is no second event; talks are the meeting
 		{"purpose", "Eldoria released the prisoners to attack Quorvia.", []triple{{"ELD", "---CVL", "084"}}},
 		{"purpose after an aside", "Eldoria released the prisoners (about forty men of the northern guard and their two old captains) over the past week to attack Quorvia.", []triple{{"ELD", "---CVL", "084"}}},

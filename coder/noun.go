@@ -104,7 +104,7 @@ func matchNoun(s *sentence, ms []mention, p *dict.Pattern, i int) (nounHit, bool
 		for g := 0; g < span && !found; g++ {
 			at := q + g
 			if g > 0 && (s.word(at-1) == "," || s.clauseBreak(at-1)) {
-				break // "attack on Thursday, police said": not the target
+				break // "raid on Sunday, officials said": not the target
 			}
 			switch e.Kind {
 			case dict.Word:

@@ -33,7 +33,7 @@ func (c *Coder) retag(s *sentence) {
 				s.tags[i] = "VBZ"
 			}
 		case w == "set" && s.word(i+1) == "fire" && !strings.HasPrefix(s.tags[i], "VB") && nounTag(s.tags[i-1]):
-			// "settlers in Hebron set fire to …" tagged JJ or NN: the
+			// "youths in the square set fire to …" tagged JJ or NN: the
 			// idiom's verb
 			s.tags[i], s.seq.Lemmas[i] = "VBD", "set"
 		case s.tags[i] == "VBZ" && (s.tags[i-1] == "NN" || s.tags[i-1] == "JJ") && (s.tags[i+1] == "VBD" || s.tags[i+1] == "VBN") && !auxiliaries[s.word(i+1)]:

@@ -179,7 +179,7 @@ func purpose(s *sentence, ms []mention, h verbHit) bool {
 		return false
 	}
 	if j := i - 1; j >= 0 && s.isVerb(j) && !auxiliaries[s.word(j)] {
-		// "a resolution that aims to tighten": the complement of a
+		// "a plan that seeks to curb": the complement of a
 		// verb of its own, whose subject it shares
 		return false
 	}
@@ -192,8 +192,8 @@ func purpose(s *sentence, ms []mention, h verbHit) bool {
 }
 
 // appositionBefore returns the actor before a parenthetical that ends
-// right before verb v ("Haniyeh, in turn, stressed", "Pakistan, a key
-// U.S. ally, has refused"), or -1. The parenthetical holds no finite verb.
+// right before verb v ("Haniyeh, in turn, stressed", "Vestria, a
+// long-time trading partner, has declined"), or -1. The parenthetical holds no finite verb.
 func appositionBefore(s *sentence, ms []mention, v int) int {
 	i := v - 1
 	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {

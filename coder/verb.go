@@ -38,7 +38,7 @@ func (c *Coder) verbs(s *sentence) []verbHit {
 			continue
 		}
 		if (s.pos(i) == "VBN" || s.pos(i) == "VBG") && (s.pos(i-1) == "DT" || s.pos(i-1) == "PRP$" || s.pos(i-1) == "POS") {
-			continue // "the occupied West Bank", "Jordan's visiting King": an adjective
+			continue // "the disputed north", "Vestria's visiting envoy": an adjective
 		}
 		if h, ok := c.verbAt(s, i); ok {
 			out = append(out, h)
@@ -127,7 +127,7 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 	if k > 0 && e.Joined {
 		at := lo
 		if timeAdjunct(s, at) {
-			at++ // "issued a warning Saturday to Iraq", "met Monday with"
+			at++ // "sent a note Friday to Vestria", "met Monday with"
 		}
 		hi = min(hi, at+1)
 		if e.Kind == dict.SourceEl || e.Kind == dict.TargetEl {
@@ -138,8 +138,8 @@ func (c *Coder) matchFrom(s *sentence, ms []mention, p *dict.Pattern, hit verbHi
 		ns := c.elemAt(s, ms, e, q)
 		tail := -1
 		if e.Kind == dict.TargetEl && len(ns) == 0 && k > p.Verb+1 && p.Elems[k-1].Kind == dict.Word {
-			// "opened an embassy in +" on "embassy in Tehran", one
-			// mention (IRNGOV) whose head the pattern's words matched:
+			// "opened an embassy in +" on "embassy in Ankara", one
+			// mention (TURGOV) whose head the pattern's words matched:
 			// the slot takes that mention
 			if tail = mentionInside(ms, q, hit.end); tail >= 0 {
 				ns = []int{ms[tail].end - q}
@@ -253,7 +253,7 @@ const window = 12
 
 // clauseEnd is the first token from i on that closes the clause: a slot
 // after the verb cannot bind an actor beyond it, nor the speaker of a
-// closing attribution ("killing 50, Thai military sources said").
+// closing attribution ("killing nine, army sources said").
 func clauseEnd(s *sentence, i int) int {
 	for j := i; j < s.seq.Len() && j < i+window; j++ {
 		if s.clauseBreak(j) || attribution(s, j) || (j > i && (s.pos(j) == "VBD" || s.pos(j) == "VBZ" || s.pos(j) == "VBP")) || j > i && conjoinedVerb(s, j) {

@@ -57,7 +57,7 @@ func TestVerbalConflict(t *testing.T) {
 	}{
 		// a pattern word that heads an actor ("summon ... ambassador")
 		// makes that actor the target, though its name runs on
-		{"actor straddling the pattern", dyadic, "Eldoria summoned Quorvia's ambassador Hurin Tallo over the raid on Vestria.", []triple{{"ELD", "QRVGOV", "114"}}},
+		{"actor straddling the pattern", dyadic, "Eldoria has summoned the Quorvian ambassador Hurin Tallo twice this month.", []triple{{"ELD", "QRVGOV", "114"}}},
 		// an event noun that is a word of an agent's name is no event
 		{"event noun in an agent name", monadic, "Eldorian riot police attacked Quorvia.", []triple{{"ELDCOP", "QRV", "190"}}},
 		{"event noun after an actor", monadic, "Eldorian riot broke out.", []triple{{"ELD", "", "145"}}},
@@ -77,7 +77,7 @@ func TestVerbalConflict(t *testing.T) {
 		{"gerund list", dyadic, "Eldoria condemned Quorvia for attacking civilians, shelling Vestria and killing farmers.", []triple{{"ELD", "QRV", "111"}}},
 		{"new predicate", dyadic, "Eldoria condemned Quorvia, shelling Vestria.", []triple{{"ELD", "QRV", "111"}, {"ELD", "VST", "194"}}},
 		// a name in apposition to a bare agent is that agent
-		{"apposition names the agent", dyadic, "The main rebel group, Greyband, attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
+		{"apposition names the agent", dyadic, "The largest rebel group, Greyband, attacked Quorvia.", []triple{{"ELDREB", "QRV", "190"}}},
 		{"list after a bare agent", dyadic, "The troops, Greyband and Vestria attacked Quorvia.", []triple{{"---MIL", "QRV", "190"}, {"ELDREB", "QRV", "190"}, {"VST", "QRV", "190"}}},
 		// a predicative "as" does not end what is condemned; a clause does
 		{"predicative as", monadic, "Eldoria condemned as a crime the Quorvian air strike on Vestria.", []triple{{"ELD", "", "111"}}},
