@@ -119,18 +119,26 @@ func TestHooks(t *testing.T) {
 // tokens full of actors and verbs must be coded quickly.
 func TestLongSentence(t *testing.T) {
 	d := testDict(t)
-	c := New(d, Options{})
-	body := strings.Repeat("Eldoria and Quorvia said Vestria met with the foreign minister, ", 500) + "end."
-	txt := prepare(t, body, "")
-	start := time.Now()
-	doc := khaldun.NewDocument(khaldun.Article{})
-	if err := c.Annotate(context.Background(), txt, doc); err != nil {
-		t.Fatal(err)
-	}
-	if n := len(txt.Sentences[0].Tokens); n < 5000 {
-		t.Fatalf("sentence has %d tokens, want ≥ 5000", n)
-	}
-	if el := time.Since(start); el > 2*time.Second {
-		t.Errorf("5,000-token sentence took %v", el)
+	lex := testDict(t)
+	lex.RequireDyad = false // khaldun's mode: quotes, pronouns, purposes
+	for _, tt := range []struct {
+		c    *Coder
+		body string
+	}{
+		{New(d, Options{}), strings.Repeat("Eldoria and Quorvia said Vestria met with the foreign minister, ", 500) + "end."},
+		{New(lex, Options{}), strings.Repeat("\"We urge Vestria to act,\" Eldoria said, and he met him, saying it attacked them, ", 300) + "end."},
+	} {
+		txt := prepare(t, tt.body, "")
+		start := time.Now()
+		doc := khaldun.NewDocument(khaldun.Article{})
+		if err := tt.c.Annotate(context.Background(), txt, doc); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(txt.Sentences[0].Tokens); n < 5000 {
+			t.Fatalf("sentence has %d tokens, want ≥ 5000", n)
+		}
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("5,000-token sentence took %v", el)
+		}
 	}
 }
