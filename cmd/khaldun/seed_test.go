@@ -44,7 +44,7 @@ func TestSeedArticle(t *testing.T) {
 		return false
 	}
 	for _, w := range []struct {
-		what                         string
+		what                        string
 		src, tgt, root, place, date string
 	}{
 		{"Fatah meets Hamas in Beijing", "PSEPTY", "PSEREB", "04", "Beijing", "2024-04-30"},
