@@ -71,7 +71,9 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			mainCoded = mainCoded || rootOf(lastCode) != "01"
 		}
 		out = append(out, evs...)
-		if len(evs) > 0 && governsContent(evs[0].Code) {
+		if len(evs) > 0 && governsContent(evs[0].Code) || denial[lemmaAt(s, h.head)] {
+			// what a denial denies did not happen either: "denied
+			// that the minister criticised Y" is no criticism
 			for i, end := h.end, contentEnd(s, h); i < end; i++ {
 				content[i] = true
 			}
@@ -389,6 +391,9 @@ func (c *Coder) drop(s *sentence, h verbHit, why string) {
 		c.trace(s, TraceDrop, h.start, h.end, why)
 	}
 }
+
+// denial are the verbs whose clause says what did not happen.
+var denial = map[string]bool{"deny": true, "refute": true, "dismiss": true, "disprove": true}
 
 // enabling reports the codes of an act that the means taken for it carry
 // out ("crossed the border to attack", "opened the crossing to let aid

@@ -35,6 +35,9 @@ func unreal(s *sentence, h verbHit) string {
 		case s.isVerb(h.start-1) && contemplate[s.seq.Lemmas[h.start-1]]:
 			// "considering sending aid": not sent
 			return "gerund after a verb of contemplation"
+		case s.isVerb(h.start-1) && cessation[s.seq.Lemmas[h.start-1]]:
+			// "would stop deporting them": what ends is not done
+			return "gerund after a verb of stopping"
 		}
 	}
 	return ""
@@ -88,6 +91,9 @@ func chargedBefore(s *sentence, w int) bool {
 }
 
 // contemplate are verbs whose gerund object has not happened.
+// cessation are the verbs whose gerund is what stops.
+var cessation = map[string]bool{"stop": true, "cease": true, "halt": true, "quit": true, "end": true, "suspend": true, "abandon": true}
+
 var contemplate = map[string]bool{
 	"consider": true, "contemplate": true, "weigh": true, "mull": true, "debate": true,
 	"discuss": true, "avoid": true, "deny": true, "risk": true, "fear": true, "rule": true,
@@ -280,13 +286,16 @@ func obliged(s *sentence, h verbHit) bool {
 		i--
 	}
 	switch s.word(i) {
-	case "must", "should", "ought":
+	case "must":
 		// "said it must withdraw": a pronoun for the speaker commits
 		// itself, and the act stands as the existing rules code it
 		switch s.word(i - 1) {
 		case "it", "they", "we", "he", "she", "i":
 			return false
 		}
+		return true
+	case "should", "ought":
+		// "they should arrest him": advice, whoever is advised
 		return true
 	}
 	return false

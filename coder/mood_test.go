@@ -33,6 +33,9 @@ func TestMood(t *testing.T) {
 		// the gerund after "for", "of", "considering" did not happen
 		{"charge", "Quorvia arrested Eldorian troops for attacking Vestria.", nil},
 		{"contemplated", "Eldoria is considering attacking Quorvia.", nil},
+		{"stopped", "Eldoria will stop attacking Quorvia.", nil},
+		{"advice", "Eldoria should attack Quorvia, Vestria said.", []triple{{"VST", "", "010"}}},
+		{"denied", "Vestria denied that Eldoria attacked Quorvia.", []triple{{"VST", "", "016"}}},
 		{"charged with", "Quorvia charged Eldoria with attacking Vestria.", nil},
 		{"gerund after by", "Eldoria answered by attacking Quorvia.", []triple{{"ELD", "QRV", "190"}}},
 		// "failed to" is a refusal when CAMEO has one, nothing otherwise

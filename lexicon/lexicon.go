@@ -199,7 +199,8 @@ var objectDependent = map[string]bool{
 	"remove": true, "rescue": true, "return": true, "review": true, "ring": true, "search": true,
 	"settle": true, "shelter": true, "shield": true, "smash": true, "strike": true, "study": true,
 	"surround": true, "suspend": true, "target": true, "telephone": true, "tell": true, "tour": true,
-	"vindicate": true, "warn": true, "welcome": true, "aid": true,
+	"vindicate": true, "warn": true, "welcome": true, "aid": true, "recognise": true, "recognize": true,
+	"eject": true,
 }
 
 // addNoun turns a nominal verbs.txt line ("talks between $ and +") into a
