@@ -204,18 +204,9 @@ func failedTo(s *sentence, h verbHit) bool {
 // is the FARC. v is the first token of the reported verb; -1 when the
 // clause is not of that shape.
 func (c *Coder) reportedSubject(s *sentence, ms []mention, v int) int {
-	i := v - 1
-	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
-		i--
-	}
-	switch s.word(i) {
-	case "they", "it", "he", "she", "we":
-	default:
+	j, ok := pronounSubject(s, v)
+	if !ok {
 		return -1
-	}
-	j := i - 1
-	if s.word(j) == "that" {
-		j--
 	}
 	for n := 0; n < 4 && j > 0 && !s.isVerb(j); n++ {
 		// "declared on Friday that it will …": a time adjunct

@@ -50,18 +50,9 @@ func (c *Coder) subject(s *sentence, ms []mention, h verbHit, shared int) int {
 // may well mean Y. shared is passed on for the reporting verb's own
 // subject ("and said").
 func (c *Coder) speakerPronoun(s *sentence, ms []mention, v, shared int) int {
-	i := v - 1
-	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
-		i--
-	}
-	switch s.word(i) {
-	case "they", "it", "he", "she", "we":
-	default:
+	j, ok := pronounSubject(s, v)
+	if !ok {
 		return -1
-	}
-	j := i - 1
-	if s.word(j) == "that" {
-		j--
 	}
 	for j >= 0 && s.pos(j) == "RB" {
 		j--
@@ -239,4 +230,24 @@ var quantities = map[string]bool{
 	"group": true, "groups": true, "crowd": true, "crowds": true, "number": true, "members": true,
 	"some": true, "many": true, "most": true, "several": true, "majority": true, "band": true,
 	"supporters": true, "followers": true, "loyalists": true,
+}
+
+// pronounSubject reports a pronoun subject right before the verb that
+// starts at token v (adverbs, modals and auxiliaries aside) and gives the
+// token before it, past a "that": where a reporting verb would stand.
+func pronounSubject(s *sentence, v int) (int, bool) {
+	i := v - 1
+	for i >= 0 && (s.pos(i) == "RB" || s.pos(i) == "MD" || auxiliaries[s.word(i)]) {
+		i--
+	}
+	switch s.word(i) {
+	case "they", "it", "he", "she", "we":
+	default:
+		return 0, false
+	}
+	j := i - 1
+	if s.word(j) == "that" {
+		j--
+	}
+	return j, true
 }
