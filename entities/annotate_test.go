@@ -68,6 +68,9 @@ func TestMentions(t *testing.T) {
 			"ORG:Allied Democratic Forces=CODREB | LOC:Beni | ORG:United Nations=IGOUNO"},
 		{"2021-05-01", "The European Union and NATO condemned the strike on the port of Odesa.",
 			"ORG:European Union=IGOEUR | ORG:NATO=IGONAT | LOC:Odesa"},
+		// An organisation that changed sides codes by the date too.
+		{"2020-05-01", "The Rapid Support Forces patrolled Khartoum.", "ORG:Rapid Support Forces=SDNMIL | LOC:Khartoum=SDN"},
+		{"2024-05-01", "The Rapid Support Forces patrolled Khartoum.", "ORG:Rapid Support Forces=SDNREB | LOC:Khartoum=SDN"},
 		{"2021-05-01", "it rained all day and nobody came.", ""},
 	}
 	for _, c := range cases {

@@ -44,7 +44,7 @@ type gazetteer struct {
 type actorEntry struct {
 	code     string
 	kind     int
-	from, to string // YYYY-MM-DD or "" for open; people only
+	from, to string // YYYY-MM-DD or "" for open; people and organisations
 }
 
 // partBits for a person name; shifted left by 2 for an organisation.
@@ -104,6 +104,12 @@ func loadGazetteer() (*gazetteer, error) {
 				}
 			case "orgs":
 				a = actorEntry{code: f[1], kind: kOrg}
+				if len(f) > 3 { // phrase, code, kind, from, to
+					a.from = f[3]
+				}
+				if len(f) > 4 {
+					a.to = f[4]
+				}
 			case "people":
 				a = actorEntry{code: f[1], kind: kPerson}
 				if len(f) > 2 {

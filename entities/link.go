@@ -141,15 +141,17 @@ func (l *linker) add(body string, si int, toks []khaldun.Token, info []tokInfo, 
 	return j
 }
 
-// actor looks a name up in the dictionaries: people for a PERSON (by the
-// publication date), organisations and countries for the other types.
-// Matching is exact on the lower-cased words.
+// actor looks a name up in the dictionaries: people for a PERSON,
+// organisations and countries for the other types, each by the
+// publication date (people hold offices for a time, and organisations
+// change sides: the RSF was Sudan's army until April 2023, rebels since),
+// as the coder reads them. Matching is exact on the lower-cased words.
 func (l *linker) actor(phrase uint64, typ int) string {
 	for _, e := range l.g.actors[phrase] {
 		if (e.kind == kPerson) != (typ == person) {
 			continue
 		}
-		if e.kind == kPerson && !l.inOffice(e) {
+		if !l.inOffice(e) {
 			continue
 		}
 		return e.code
