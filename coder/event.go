@@ -26,6 +26,16 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	lastCode := ""             // code of the last verb that coded events
 	lastTgt := -1              // the mention that verb's first event targets
 	mainCoded := false         // a verb has coded an event other than a statement
+	for i := 0; i < s.seq.Len() && c.opts.FutureIntent; i++ {
+		// what is believed, feared, suggested or denied is not reported
+		// as done, whether or not the dictionary knows the verb
+		// (khaldun's reading; PETRARCH's records code it)
+		if irrealis[lemmaAt(s, i)] && s.isVerb(i) {
+			for j, end := i+1, contentEnd(s, verbHit{head: i, start: i, end: i + 1}); j < end; j++ {
+				content[j] = true
+			}
+		}
+	}
 	for _, h := range c.verbs(s) {
 		if c.tracing() {
 			c.trace(s, TraceVerb, h.start, h.end, fmt.Sprintf("block %s [%s] verbs:%s", h.form.Block.Name, h.form.EffectiveCode(), h.form.Source))
@@ -71,9 +81,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 			mainCoded = mainCoded || rootOf(lastCode) != "01"
 		}
 		out = append(out, evs...)
-		if len(evs) > 0 && governsContent(evs[0].Code) || denial[lemmaAt(s, h.head)] {
-			// what a denial denies did not happen either: "denied
-			// that the minister criticised Y" is no criticism
+		if len(evs) > 0 && governsContent(evs[0].Code) {
 			for i, end := h.end, contentEnd(s, h); i < end; i++ {
 				content[i] = true
 			}
@@ -145,7 +153,12 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 		c.drop(s, h, "null code")
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
-	if why := unreal(s, h); why != "" {
+	why := unreal(s, h)
+	if why == "" && c.opts.FutureIntent {
+		// khaldun's own reading; PETRARCH's records code these
+		why = unrealInfinitive(s, h)
+	}
+	if why != "" {
 		c.drop(s, h, why)
 		return nil, c.subject(s, ms, h, shared), -1, covered
 	}
@@ -392,8 +405,16 @@ func (c *Coder) drop(s *sentence, h verbHit, why string) {
 	}
 }
 
-// denial are the verbs whose clause says what did not happen.
-var denial = map[string]bool{"deny": true, "refute": true, "dismiss": true, "disprove": true}
+// irrealis are the verbs whose clause is not asserted as done: denied
+// ("denied that the minister criticised Y" is no criticism), believed,
+// feared, hoped, expected or suggested ("suggested the government could
+// seal its border"). Saying is different: "X said Y attacked Z" reports
+// the attack.
+var irrealis = map[string]bool{
+	"deny": true, "refute": true, "dismiss": true, "disprove": true, "believe": true, "think": true,
+	"fear": true, "hope": true, "expect": true, "predict": true, "doubt": true, "suggest": true,
+	"speculate": true, "wonder": true, "imagine": true, "assume": true, "worry": true, "wish": true,
+}
 
 // enabling reports the codes of an act that the means taken for it carry
 // out ("crossed the border to attack", "opened the crossing to let aid

@@ -339,3 +339,47 @@ func purposeOf(s *sentence, h verbHit) int {
 // measureNouns head "take steps/measures/action to VERB", a light
 // construction whose infinitive is the act itself.
 var measureNouns = map[string]bool{"step": true, "steps": true, "measure": true, "measures": true, "action": true, "actions": true, "move": true, "moves": true}
+
+// unrealInfinitive reports an infinitive that says what is expected,
+// possible or hard rather than done: "is expected to sign", "has the power
+// to remove", "it is riskier to dismiss". The cues of intent ("willing
+// to", "ready to") and the ordinals of a first ("the first to recognise")
+// are left to the rules that code them.
+func unrealInfinitive(s *sentence, h verbHit) string {
+	i := h.start - 1
+	for i >= 0 && s.pos(i) == "RB" {
+		i--
+	}
+	if s.word(i) != "to" || s.pos(h.head) != "VB" {
+		return ""
+	}
+	w, p := s.word(i-1), s.pos(i-1)
+	switch {
+	case expectations[w]:
+		return "expected, not done (\"" + w + " to\")"
+	case noun(p) && capacities[lemmaAt(s, i-1)]:
+		return "a capacity or chance, not an act (\"" + w + " to\")"
+	case (p == "JJ" || p == "JJR" || p == "JJS") && !intentCues[w] && !ordinals[w] && w != "about":
+		return "an adjective's infinitive, not an act (\"" + w + " to\")"
+	}
+	return ""
+}
+
+// expectations say an act is foreseen: "is expected to", "is due to".
+var expectations = map[string]bool{
+	"expected": true, "likely": true, "unlikely": true, "due": true, "poised": true, "scheduled": true,
+	"slated": true, "supposed": true, "set": true, "tipped": true,
+}
+
+// capacities are nouns whose infinitive is what could be done: "the power
+// to", "a chance to", "an attempt to".
+var capacities = map[string]bool{
+	"power": true, "ability": true, "authority": true, "right": true, "capacity": true, "chance": true,
+	"opportunity": true, "means": true, "need": true, "duty": true, "mandate": true, "option": true,
+	"freedom": true, "attempt": true, "bid": true, "effort": true, "plan": true, "proposal": true,
+	"threat": true, "pressure": true, "call": true, "push": true, "way": true,
+}
+
+// ordinals make an adjective's infinitive an act that happened: "the first
+// to recognise", "the only country to vote against".
+var ordinals = map[string]bool{"first": true, "last": true, "second": true, "third": true, "only": true, "next": true, "latest": true}
