@@ -21,9 +21,11 @@ import (
 // cooperative code ("X and Y agreed to share information", "X and Y
 // signed a treaty"): what a compound subject promises, agrees or does
 // together with no one else named, its members do with each other; and
-// so does a ceasefire violation (amongMembers).
+// so does a ceasefire violation (amongMembers) — for a pair that is a
+// verb's subject: a list of supporters ("support from A, B, … and D") or
+// of nine signatories does not act on itself.
 func (c *Coder) emit(s *sentence, ms []mention, ev evidence, dy dyad, code, reverse string) []coded {
-	if len(dy.tgt) == 0 && len(dy.src) > 1 && (reverse != "" && reverse == code || amongMembers(code)) {
+	if len(dy.tgt) == 0 && len(dy.src) > 1 && (reverse != "" && reverse == code || amongMembers(code) && len(dy.src) == 2 && !ev.noun) {
 		dy.tgt = dy.src
 		if reverse == "" {
 			reverse = code

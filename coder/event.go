@@ -295,7 +295,7 @@ func (c *Coder) codeVerb(s *sentence, ms []mention, h verbHit, shared, toll int)
 			dy.tgt = members(ms, t)
 		}
 	}
-	if len(dy.tgt) == 0 && !c.opts.Monadic && !((mutual || amongMembers(code)) && len(dy.src) > 1) {
+	if len(dy.tgt) == 0 && !c.opts.Monadic && !(mutual && len(dy.src) > 1 || amongMembers(code) && len(dy.src) == 2) {
 		c.drop(s, h, "no target")
 		return nil, dy.src[0], comp, covered
 	}
@@ -397,6 +397,7 @@ type evidence struct {
 	start, end int
 	pat        *dict.Pattern
 	rule       string
+	noun       bool // an event noun: its "$" slot lists the source, no subject
 }
 
 func (c *Coder) drop(s *sentence, h verbHit, why string) {

@@ -166,7 +166,7 @@ func (c *Coder) codeNoun(s *sentence, ms []mention, h nounHit) []coded {
 	if len(dy.tgt) == 0 && !c.opts.Monadic && !(h.pat.Reverse != "" && len(dy.src) > 1) {
 		return nil
 	}
-	ev := evidence{start: h.start, end: h.end, pat: h.pat, rule: fmt.Sprintf("verbs:%s %s [%s]", h.pat.Source, h.pat.Text, codePair(h.pat.Code, h.pat.Reverse))}
+	ev := evidence{start: h.start, end: h.end, pat: h.pat, rule: fmt.Sprintf("verbs:%s %s [%s]", h.pat.Source, h.pat.Text, codePair(h.pat.Code, h.pat.Reverse)), noun: true}
 	return c.emit(s, ms, ev, dy, h.pat.Code, h.pat.Reverse)
 }
 
