@@ -19,6 +19,14 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 	if len(ms) == 0 {
 		return nil
 	}
+	if c.opts.FutureIntent && question(s) {
+		// "Would he reject a deal that can pass?": asked, not told
+		// (khaldun's reading; PETRARCH's records code questions)
+		if c.tracing() {
+			c.trace(s, TraceDrop, 0, s.seq.Len(), "a question asserts no event")
+		}
+		return nil
+	}
 	var out []coded
 	shared := -1
 	governed := map[int]bool{} // heads of infinitives coded by their governor
@@ -404,6 +412,21 @@ func (c *Coder) drop(s *sentence, h verbHit, why string) {
 	if c.tracing() {
 		c.trace(s, TraceDrop, h.start, h.end, why)
 	}
+}
+
+// question reports a sentence that ends in a question mark, inside a
+// closing quotation mark or not.
+func question(s *sentence) bool {
+	for i := s.seq.Len() - 1; i >= 0; i-- {
+		switch w := s.word(i); w {
+		case "\"", "\u201d", "''", "'", "\u2019", ")":
+			continue
+		case "?":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // irrealis are the verbs whose clause is not asserted as done: denied

@@ -346,6 +346,11 @@ var measureNouns = map[string]bool{"step": true, "steps": true, "measure": true,
 // to", "ready to") and the ordinals of a first ("the first to recognise")
 // are left to the rules that code them.
 func unrealInfinitive(s *sentence, h verbHit) string {
+	for j := h.end; j < s.seq.Len() && !s.quoteEnd(j); j++ {
+		if s.word(j) == "?" {
+			return "asked, not told (a question)" // "\"Did X attack Y?\" Z asked"
+		}
+	}
 	i := h.start - 1
 	for i >= 0 && s.pos(i) == "RB" {
 		i--
@@ -368,7 +373,7 @@ func unrealInfinitive(s *sentence, h verbHit) string {
 // expectations say an act is foreseen: "is expected to", "is due to".
 var expectations = map[string]bool{
 	"expected": true, "likely": true, "unlikely": true, "due": true, "poised": true, "scheduled": true,
-	"slated": true, "supposed": true, "set": true, "tipped": true,
+	"slated": true, "supposed": true, "set": true, "tipped": true, "needed": true, "required": true,
 }
 
 // capacities are nouns whose infinitive is what could be done: "the power
@@ -377,7 +382,9 @@ var capacities = map[string]bool{
 	"power": true, "ability": true, "authority": true, "right": true, "capacity": true, "chance": true,
 	"opportunity": true, "means": true, "need": true, "duty": true, "mandate": true, "option": true,
 	"freedom": true, "attempt": true, "bid": true, "effort": true, "plan": true, "proposal": true,
-	"threat": true, "pressure": true, "call": true, "push": true, "way": true,
+	"threat": true, "pressure": true, "call": true, "push": true, "way": true, "order": true,
+	"request": true, "demand": true, "offer": true, "invitation": true, "permission": true,
+	"authorization": true, "authorisation": true, "warrant": true,
 }
 
 // ordinals make an adjective's infinitive an act that happened: "the first
