@@ -122,12 +122,12 @@ func nounsThenConj(s *sentence, i, j int) bool {
 // agent modifying it, with no country the sentence could give it:
 // "military occupation", "militant attacks". Without the dictionary's
 // wish to keep bare agents (Options.KeepBare) such an event names no one.
-func (c *Coder) anonymousAuthor(ms []mention, src int) bool {
+func (c *Coder) anonymousAuthor(s *sentence, ms []mention, src int) bool {
 	if c.opts.KeepBare || !ms[src].modifier {
 		return false
 	}
 	for _, code := range ms[src].codes {
-		if !strings.HasPrefix(c.resolveBare(ms, code), noCountry) {
+		if !strings.HasPrefix(c.resolveBare(s, ms, code), noCountry) {
 			return false
 		}
 	}

@@ -166,6 +166,7 @@ func (c *Coder) Annotate(ctx context.Context, t *khaldun.Text, doc *khaldun.Docu
 	sents := make([]*sentence, 0, len(t.Sentences))
 	for i := range t.Sentences {
 		s := newSentence(t, &t.Sentences[i])
+		s.placeCountry = placeCountryOf(doc.Places, s.sent.Span)
 		c.retag(s)
 		if c.tracing() {
 			c.trace(s, TraceSentence, 0, len(s.toks), "")

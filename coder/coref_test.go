@@ -1,8 +1,12 @@
 package coder
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/khaldun/khaldun"
 )
 
 // TestArticleReferences covers phrases that name an actor only through
@@ -45,6 +49,45 @@ func TestArticleReferences(t *testing.T) {
 		got := code(t, c, d, tt.body, "")
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %q\n got %v\nwant %v", tt.name, tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestPlaceCountry: a bare agent in a sentence that names no country but
+// places of one ("protesters marched through Ostbury") takes the places'
+// country; a sentence whose actors name a country keeps theirs.
+func TestPlaceCountry(t *testing.T) {
+	d := testDict(t)
+	d.RequireDyad = false
+	c := New(d, Options{})
+	tests := []struct {
+		body, place, country string
+		want                 []triple
+	}{
+		{"The troops attacked Ostbury.", "Ostbury", "ELD", []triple{{"ELDMIL", "", "190"}}},
+		{"The troops attacked Ostbury.", "", "", []triple{{"---MIL", "", "190"}}},
+		{"The troops attacked Vestria near Ostbury.", "Ostbury", "ELD", []triple{{"VSTMIL", "VST", "190"}}},
+	}
+	for _, tt := range tests {
+		text := prepare(t, tt.body, "")
+		doc := khaldun.NewDocument(khaldun.Article{})
+		if tt.place != "" {
+			i := strings.Index(tt.body, tt.place)
+			doc.Places = []khaldun.Place{{Text: tt.place, Span: khaldun.Span{Start: i, End: i + len(tt.place)}, Country: tt.country}}
+		}
+		if err := c.Annotate(context.Background(), text, doc); err != nil {
+			t.Fatal(err)
+		}
+		var got []triple
+		for _, e := range doc.Events {
+			tg := ""
+			if e.Target != nil {
+				tg = e.Target.Code
+			}
+			got = append(got, triple{e.Source.Code, tg, e.Code})
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q with %s=%s: got %v, want %v", tt.body, tt.place, tt.country, got, tt.want)
 		}
 	}
 }

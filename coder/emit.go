@@ -87,11 +87,11 @@ func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, 
 		Rule:     ev.rule,
 	}
 	lo, hi := min(ms[src].start, ev.start), max(ms[src].end, ev.end)
-	if sc2 := c.resolveBare(ms, sc); sc2 != sc {
+	if sc2 := c.resolveBare(s, ms, sc); sc2 != sc {
 		e.Source = c.actor(s, ms[src], sc2)
 	}
 	if tgt >= 0 {
-		a := c.actor(s, ms[tgt], c.resolveBare(ms, tc))
+		a := c.actor(s, ms[tgt], c.resolveBare(s, ms, tc))
 		e.Target = &a
 		lo, hi = min(lo, ms[tgt].start), max(hi, ms[tgt].end)
 	}
@@ -112,14 +112,34 @@ func (c *Coder) event(s *sentence, ms []mention, ev evidence, src, tgt int, sc, 
 // Hungary alone are Hungarian officials, and "police arrested Syrian
 // activists" are Syria's police. The agent may belong to the same
 // country as the other party: most such events are domestic.
-func (c *Coder) resolveBare(ms []mention, code string) string {
+func (c *Coder) resolveBare(s *sentence, ms []mention, code string) string {
 	if c.opts.KeepBare || !strings.HasPrefix(code, noCountry) {
 		return code
 	}
 	if k := soleCountry(ms); k != "" {
 		return k + code[len(noCountry):]
 	}
+	if s != nil && s.placeCountry != "" && !namesCountry(ms) {
+		// "protesters marched through Boston", "authorities in Tamil
+		// Nadu": no actor names a country, the places do
+		return s.placeCountry + code[len(noCountry):]
+	}
 	return code
+}
+
+// namesCountry reports a named actor of the sentence with a country.
+func namesCountry(ms []mention) bool {
+	for _, m := range ms {
+		if m.agent != nil && m.bare() {
+			continue
+		}
+		for _, c := range m.codes {
+			if len(c) >= 3 && isCountry(c[:3]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // soleCountry is the one country the named actors of a sentence belong

@@ -147,7 +147,7 @@ func (c *Coder) codeNoun(s *sentence, ms []mention, h nounHit) []coded {
 			src = c.subject(s, ms, verbHit{head: v, start: v, end: v + 1}, -1)
 		}
 	}
-	if src >= 0 && c.anonymousAuthor(ms, src) {
+	if src >= 0 && c.anonymousAuthor(s, ms, src) {
 		src = -1
 	}
 	if src == h.tgt && src >= 0 && len(members(ms, src)) < 2 {

@@ -15,6 +15,9 @@ type sentence struct {
 	seq  seqT
 	tags []string // Penn tags, after retag's repairs
 	date string
+	// placeCountry is the one country of the places the geo stage found
+	// in the sentence, "" for none or several.
+	placeCountry string
 }
 
 func newSentence(t *khaldun.Text, s *khaldun.Sentence) *sentence {
@@ -216,4 +219,19 @@ func appositionBefore(s *sentence, ms []mention, v int) int {
 		}
 	}
 	return -1
+}
+
+// placeCountryOf is the one country of the places within span sp, or "".
+func placeCountryOf(places []khaldun.Place, sp khaldun.Span) string {
+	k := ""
+	for _, p := range places {
+		if p.Span.Start < sp.Start || p.Span.End > sp.End || p.Country == "" {
+			continue
+		}
+		if k != "" && k != p.Country {
+			return ""
+		}
+		k = p.Country
+	}
+	return k
 }
