@@ -38,7 +38,7 @@ func (c *Coder) codeSentence(s *sentence, mem *memory) []coded {
 		// what is believed, feared, suggested or denied is not reported
 		// as done, whether or not the dictionary knows the verb
 		// (khaldun's reading; PETRARCH's records code it)
-		if irrealis[lemmaAt(s, i)] && s.isVerb(i) {
+		if irrealis[lemmaAt(s, i)] && s.isVerb(i) || attitudes[s.word(i)] && beAdjective(s, i) {
 			for j, end := i+1, contentEnd(s, verbHit{head: i, start: i, end: i + 1}); j < end; j++ {
 				content[j] = true
 			}
@@ -412,6 +412,14 @@ func (c *Coder) drop(s *sentence, h verbHit, why string) {
 	if c.tracing() {
 		c.trace(s, TraceDrop, h.start, h.end, why)
 	}
+}
+
+// attitudes are the adjectives after "be" whose clause is feared or hoped
+// for, not done: "is concerned (that) detainees will rejoin".
+var attitudes = map[string]bool{
+	"concerned": true, "worried": true, "afraid": true, "fearful": true, "hopeful": true,
+	"optimistic": true, "pessimistic": true, "confident": true, "convinced": true, "sure": true,
+	"certain": true, "doubtful": true, "skeptical": true, "sceptical": true,
 }
 
 // question reports a sentence that ends in a question mark, inside a

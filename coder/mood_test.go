@@ -42,6 +42,7 @@ func TestMood(t *testing.T) {
 		{"adjective", "It is risky to attack Quorvia.", nil},
 		{"first to", "Eldoria was the first to attack Quorvia.", []triple{{"ELD", "QRV", "190"}}},
 		{"believed", "Vestria believes Eldoria attacked Quorvia.", nil},
+		{"concerned", "Vestria is concerned that Eldoria will attack Quorvia.", nil},
 		{"said is reported", "Vestria said Eldoria attacked Quorvia.", []triple{{"VST", "", "010"}, {"ELD", "QRV", "190"}}},
 		{"advice", "Eldoria should attack Quorvia, Vestria said.", []triple{{"VST", "", "010"}}},
 		{"denied", "Vestria denied that Eldoria attacked Quorvia.", []triple{{"VST", "", "016"}}},
