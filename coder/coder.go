@@ -164,9 +164,10 @@ func (c *Coder) Annotate(ctx context.Context, t *khaldun.Text, doc *khaldun.Docu
 	}
 	c = c.forCall(ctx)
 	sents := make([]*sentence, 0, len(t.Sentences))
+	home := articleCountryOf(doc.Places)
 	for i := range t.Sentences {
 		s := newSentence(t, &t.Sentences[i])
-		s.placeCountry = placeCountryOf(doc.Places, s.sent.Span)
+		s.placeCountry, s.articleCountry = placeCountryOf(doc.Places, s.sent.Span), home
 		c.retag(s)
 		if c.tracing() {
 			c.trace(s, TraceSentence, 0, len(s.toks), "")

@@ -67,13 +67,19 @@ func TestPlaceCountry(t *testing.T) {
 		{"The troops attacked Ostbury.", "Ostbury", "ELD", []triple{{"ELDMIL", "", "190"}}},
 		{"The troops attacked Ostbury.", "", "", []triple{{"---MIL", "", "190"}}},
 		{"The troops attacked Vestria near Ostbury.", "Ostbury", "ELD", []triple{{"VSTMIL", "VST", "190"}}},
+		// the article's own country when the sentence names none: three
+		// places of it before
+		{"Ostbury, Westbury and Eastbury were quiet. The troops attacked.", "Ostbury|Westbury|Eastbury", "ELD", []triple{{"ELDMIL", "", "190"}}},
 	}
 	for _, tt := range tests {
 		text := prepare(t, tt.body, "")
 		doc := khaldun.NewDocument(khaldun.Article{})
-		if tt.place != "" {
-			i := strings.Index(tt.body, tt.place)
-			doc.Places = []khaldun.Place{{Text: tt.place, Span: khaldun.Span{Start: i, End: i + len(tt.place)}, Country: tt.country}}
+		for _, p := range strings.Split(tt.place, "|") {
+			if p == "" {
+				continue
+			}
+			i := strings.Index(tt.body, p)
+			doc.Places = append(doc.Places, khaldun.Place{Text: p, Span: khaldun.Span{Start: i, End: i + len(p)}, Country: tt.country})
 		}
 		if err := c.Annotate(context.Background(), text, doc); err != nil {
 			t.Fatal(err)
@@ -88,6 +94,31 @@ func TestPlaceCountry(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q with %s=%s: got %v, want %v", tt.body, tt.place, tt.country, got, tt.want)
+		}
+	}
+}
+
+func TestArticleCountryOf(t *testing.T) {
+	pl := func(cs ...string) []khaldun.Place {
+		var out []khaldun.Place
+		for _, c := range cs {
+			out = append(out, khaldun.Place{Country: c})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		places []khaldun.Place
+		want   string
+	}{
+		{pl("ELD", "ELD", "ELD"), "ELD"},
+		{pl("ELD", "ELD", "ELD", "QRV"), "ELD"},
+		{pl("ELD", "ELD", "ELD", "QRV", "QRV"), ""}, // under two thirds
+		{pl("ELD", "ELD"), ""},                      // too few to tell
+		{pl("ELD", "", "ELD", "ELD"), "ELD"},
+		{nil, ""},
+	} {
+		if got := articleCountryOf(tt.places); got != tt.want {
+			t.Errorf("articleCountryOf(%v) = %q, want %q", tt.places, got, tt.want)
 		}
 	}
 }

@@ -119,10 +119,18 @@ func (c *Coder) resolveBare(s *sentence, ms []mention, code string) string {
 	if k := soleCountry(ms); k != "" {
 		return k + code[len(noCountry):]
 	}
-	if s != nil && s.placeCountry != "" && !namesCountry(ms) {
+	if s == nil || namesCountry(ms) {
+		return code
+	}
+	switch {
+	case s.placeCountry != "":
 		// "protesters marched through Boston", "authorities in Tamil
 		// Nadu": no actor names a country, the places do
 		return s.placeCountry + code[len(noCountry):]
+	case s.articleCountry != "":
+		// "the Senate voted", "the court agreed" in an article that is
+		// plainly about one country
+		return s.articleCountry + code[len(noCountry):]
 	}
 	return code
 }

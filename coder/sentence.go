@@ -18,6 +18,9 @@ type sentence struct {
 	// placeCountry is the one country of the places the geo stage found
 	// in the sentence, "" for none or several.
 	placeCountry string
+	// articleCountry is the country the article's places are mostly
+	// in (articleCountryOf), "" when none dominates.
+	articleCountry string
 }
 
 func newSentence(t *khaldun.Text, s *khaldun.Sentence) *sentence {
@@ -234,4 +237,24 @@ func placeCountryOf(places []khaldun.Place, sp khaldun.Span) string {
 		k = p.Country
 	}
 	return k
+}
+
+// articleCountryOf is the country most of an article's places are in,
+// when it is plainly the article's own: at least three mentions and at
+// least two thirds of all; "" otherwise.
+func articleCountryOf(places []khaldun.Place) string {
+	n := map[string]int{}
+	total := 0
+	for _, p := range places {
+		if p.Country != "" {
+			n[p.Country]++
+			total++
+		}
+	}
+	for k, v := range n {
+		if v >= 3 && 3*v >= 2*total {
+			return k
+		}
+	}
+	return ""
 }
