@@ -151,8 +151,9 @@ func namesCountry(ms []mention) bool {
 }
 
 // soleCountry is the one country the named actors of a sentence belong
-// to, or "" when they name none or several. Only the sentence is read:
-// an agent is not given the country of an earlier sentence.
+// to, or "" when they name none or several. An agent is not given the
+// country of an earlier sentence's actor; only the places (resolveBare)
+// reach past the sentence.
 func soleCountry(ms []mention) string {
 	k := ""
 	for _, m := range ms {
