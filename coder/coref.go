@@ -257,3 +257,35 @@ func subjectVerb(s *sentence, i int) bool {
 // headOf is an agent phrase's head noun, lower-case: "ministry" for
 // "foreign ministry" (PETRARCH files write phrases in capitals).
 func headOf(g *dict.Agent) string { return strings.ToLower(g.Phrase[len(g.Phrase)-1]) }
+
+// possessed gives a bare agent after "his" or "her" the country of the
+// person it belongs to: the first person the sentence names before it
+// ("Pena Nieto said his government remains committed": MEXGOV), else the
+// article's last person.
+func (mem *memory) possessed(s *sentence, ms []mention) {
+	for k := range ms {
+		m := &ms[k]
+		// "her" right before the agent noun is possessive, whatever the
+		// tagger says
+		if w := s.word(m.start - 1); !m.bare() || m.resolved != "" || w != "his" && w != "her" {
+			continue
+		}
+		var owner *mention
+		for o := 0; o < k; o++ {
+			if ms[o].person && ms[o].resolved == "" {
+				owner = &ms[o]
+				break
+			}
+		}
+		if owner == nil && mem != nil {
+			owner = mem.person
+		}
+		if owner == nil || len(owner.codes) == 0 || len(owner.codes[0]) < 3 || !isCountry(owner.codes[0][:3]) {
+			continue
+		}
+		m.owner = []string{owner.codes[0][:3]}
+		m.codes = combine(m.owner, m.agent)
+		m.resolved = s.textOf(s.span(m.start-1, m.end))
+		m.rule = "possessor:" + m.owner[0] + " " + m.rule
+	}
+}

@@ -77,6 +77,7 @@ func (c *Coder) mentions(s *sentence, mem *memory) []mention {
 	out = attachOwners(s, mergeAdjacent(s, out), !c.opts.KeepBare)
 	if !c.opts.KeepBare {
 		mem.definite(s, out)
+		mem.possessed(s, out)
 	}
 	for k := range out {
 		out[k].group = k
