@@ -43,16 +43,23 @@ func code(t *testing.T, c *Coder, d *dict.Dictionary, body, date string) []tripl
 	if err := c.Annotate(context.Background(), prepare(t, body, date), doc); err != nil {
 		t.Fatal(err)
 	}
-	var out []triple
 	for _, e := range doc.Events {
+		if e.Rule == "" || e.ID == "" || e.Confidence <= 0 || e.Confidence > 1 || e.Text == "" {
+			t.Errorf("event fields missing: %+v", e)
+		}
+	}
+	return triples(doc.Events)
+}
+
+// triples reads events as (source, target, code), "" for no target.
+func triples(evs []khaldun.Event) []triple {
+	var out []triple
+	for _, e := range evs {
 		tg := ""
 		if e.Target != nil {
 			tg = e.Target.Code
 		}
 		out = append(out, triple{e.Source.Code, tg, e.Code})
-		if e.Rule == "" || e.ID == "" || e.Confidence <= 0 || e.Confidence > 1 || e.Text == "" {
-			t.Errorf("event fields missing: %+v", e)
-		}
 	}
 	return out
 }

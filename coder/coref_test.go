@@ -87,14 +87,7 @@ func TestPlaceCountry(t *testing.T) {
 		if err := c.Annotate(context.Background(), text, doc); err != nil {
 			t.Fatal(err)
 		}
-		var got []triple
-		for _, e := range doc.Events {
-			tg := ""
-			if e.Target != nil {
-				tg = e.Target.Code
-			}
-			got = append(got, triple{e.Source.Code, tg, e.Code})
-		}
+		got := triples(doc.Events)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q with %s=%s: got %v, want %v", tt.body, tt.place, tt.country, got, tt.want)
 		}

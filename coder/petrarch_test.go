@@ -58,14 +58,7 @@ func TestPetrarchConventions(t *testing.T) {
 		if err := tt.c.Annotate(ctx, prepare(t, tt.body, ""), doc); err != nil {
 			t.Fatal(err)
 		}
-		var got []triple
-		for _, e := range doc.Events {
-			tg := ""
-			if e.Target != nil {
-				tg = e.Target.Code
-			}
-			got = append(got, triple{e.Source.Code, tg, e.Code})
-		}
+		got := triples(doc.Events)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %q: got %v, want %v", tt.name, tt.body, got, tt.want)
 		}
